@@ -1,0 +1,75 @@
+import { DockerfileDoc } from './dockerfile-doc';
+import { formatMessage, type Rule } from './rule';
+import { isSuppressed, readSuppressions } from './suppressions';
+import { LineIndex } from './text';
+import { defaultSettings, type AnalysisContext, type AnalysisSettings, type DocumentKind, type Finding, type SeveritySetting } from './types';
+import { rulesFor } from '../rules/registry';
+import { unanalyzableReason } from './input-guard';
+import { fileNotAnalyzed } from '../rules/file-not-analyzed';
+
+export interface AnalyzeOptions {
+  context?: AnalysisContext;
+  /** Called once per rule that throws; the other rules still report. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Restrict to these rules (tests). */
+  rules?: readonly Rule[];
+}
+
+/** Lints one document: parse once, run every enabled rule, apply settings and suppression comments. */
+export function analyze(text: string, kind: DocumentKind, settings: AnalysisSettings = defaultSettings, options: AnalyzeOptions = {}): Finding[] {
+  const reason = unanalyzableReason(text);
+  if (reason) {
+    const severity = severityFor(fileNotAnalyzed, settings);
+    if (!severity) return [];
+    return [{ rule: fileNotAnalyzed.id, aliases: fileNotAnalyzed.aliases, severity, messageId: reason.messageId,
+      message: formatMessage(fileNotAnalyzed.messages[reason.messageId], reason.data), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixes: [] }];
+  }
+  if (kind !== 'dockerfile') return [];
+  const doc = new DockerfileDoc(text);
+  const rules = (options.rules ?? rulesFor(kind)) as readonly Rule<'dockerfile'>[];
+  const findings = runRules(doc, rules, settings, options);
+  const suppressions = readSuppressions(doc.lines, (line) => instructionEndLine(doc, line));
+  return findings.filter((finding) => {
+    const rule = rules.find((candidate) => candidate.id === finding.rule);
+    return !rule || !isSuppressed(suppressions, rule, finding.range.start.line);
+  });
+}
+
+function runRules(doc: DockerfileDoc, rules: readonly Rule<'dockerfile'>[], settings: AnalysisSettings, options: AnalyzeOptions): Finding[] {
+  const findings: Finding[] = [];
+  const ctx = { settings, context: options.context ?? {} };
+  for (const rule of rules) {
+    const severity = severityFor(rule, settings);
+    if (!severity) continue;
+    try {
+      rule.check(doc, (report) => {
+        const template = rule.messages[report.messageId];
+        if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown message id ${report.messageId}`);
+        findings.push({ rule: rule.id, aliases: rule.aliases, severity, messageId: report.messageId,
+          message: formatMessage(template, report.data), range: report.range, fixes: report.fixes ?? [] });
+      }, ctx);
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+    }
+  }
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** Effective severity after settings: `ignored` and overrides match the rule id or any alias. */
+export function severityFor(rule: Pick<Rule, 'id' | 'aliases' | 'severity'>, settings: AnalysisSettings): Exclude<SeveritySetting, 'off'> | undefined {
+  const names = [rule.id, ...rule.aliases];
+  const lower = new Set(names.map((name) => name.toLowerCase()));
+  if (settings.ignored.some((id) => lower.has(id.toLowerCase()))) return undefined;
+  let severity: SeveritySetting = rule.severity;
+  for (const [key, value] of Object.entries(settings.severityOverrides)) {
+    if (lower.has(key.toLowerCase())) severity = value;
+  }
+  return severity === 'off' ? undefined : severity;
+}
+
+function instructionEndLine(doc: DockerfileDoc, line: number): number {
+  const instruction = doc.instructions.find((candidate) => candidate.getRange().start.line === line);
+  return instruction ? instruction.getRange().end.line : line;
+}
+
+export { LineIndex };

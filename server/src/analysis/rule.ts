@@ -1,0 +1,41 @@
+import type { AnalysisContext, AnalysisSettings, DocumentKind, Fix, Range, SeveritySetting } from './types';
+import type { DockerfileDoc } from './dockerfile-doc';
+
+/** What each kind of rule receives: the document parsed once for all rules. */
+export interface ParsedDocuments {
+  dockerfile: DockerfileDoc;
+  compose: unknown;
+}
+
+export interface ReportDescriptor {
+  range: Range;
+  messageId: string;
+  data?: Record<string, string | number>;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  settings: AnalysisSettings;
+  context: AnalysisContext;
+}
+
+export interface Rule<K extends DocumentKind = DocumentKind> {
+  id: string;
+  kind: K;
+  title: string;
+  /** Default severity; 'off' rules run only when a setting turns them on. */
+  severity: SeveritySetting;
+  aliases: readonly string[];
+  messages: Record<string, string>;
+  fixable: boolean;
+  check(doc: ParsedDocuments[K], report: (descriptor: ReportDescriptor) => void, ctx: RuleContext): void;
+}
+
+export function defineRule<K extends DocumentKind>(rule: Rule<K>): Rule<K> {
+  return Object.freeze(rule);
+}
+
+/** Fills `{name}` placeholders of a message template. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

@@ -1,0 +1,68 @@
+/** Shared shapes of the analysis layer. Positions are 0-based lines and UTF-16 characters, as in LSP. */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export type DocumentKind = 'dockerfile' | 'compose';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** Edits to a file other than the analysed one, named relative to the analysed file's folder. */
+export interface SideFileEdit {
+  path: string;
+  /** true when the file does not exist yet and the edit creates it. */
+  create: boolean;
+  edits: TextEdit[];
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  sideFiles?: SideFileEdit[];
+  /** Safe fixes keep the image's behaviour; `--fix` and `source.fixAll` apply only these. */
+  safe: boolean;
+  preferred?: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  aliases: readonly string[];
+  severity: Severity;
+  message: string;
+  messageId: string;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface AnalysisSettings {
+  /** Rule id or alias -> severity or 'off'. */
+  severityOverrides: Record<string, SeveritySetting>;
+  /** Registries allowed by registry-untrusted; empty means the rule is silent. */
+  trustedRegistries: string[];
+  /** Rule ids (or aliases) to turn off. */
+  ignored: string[];
+}
+
+/** Facts the adapters read from disk so that analysis stays pure. */
+export interface AnalysisContext {
+  /** Text of the `.dockerignore` beside the build context, null when absent, undefined when unknown. */
+  dockerignore?: string | null;
+}
+
+export const defaultSettings: AnalysisSettings = Object.freeze({
+  severityOverrides: {},
+  trustedRegistries: [],
+  ignored: [],
+}) as AnalysisSettings;
