@@ -17,7 +17,7 @@ function collect(dir) {
   return files;
 }
 
-const files = roots.flatMap(collect);
+const files = roots.flatMap((root) => (statSync(root).isDirectory() ? collect(root) : [root]));
 if (files.length === 0) {
   console.error(`No test files under ${roots.join(', ')}`);
   process.exit(1);

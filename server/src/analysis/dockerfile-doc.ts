@@ -1,4 +1,4 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type From, type Instruction, type Onbuild } from 'dockerfile-ast';
 import { LineIndex } from './text';
 import type { Range } from './types';
 import { parseShellCommands, type ShellScript } from './shell';
@@ -30,6 +30,20 @@ export class DockerfileDoc {
   /** Instructions with the given keyword (upper case), across all stages. */
   instructionsOf(keyword: string): Instruction[] {
     return this.instructions.filter((instruction) => instruction.getKeyword() === keyword);
+  }
+
+  /** RUN instructions, including `ONBUILD RUN` triggers (their commands run in child images). */
+  runInstructions(): Instruction[] {
+    const runs: Instruction[] = [];
+    for (const instruction of this.instructions) {
+      const keyword = instruction.getKeyword();
+      if (keyword === 'RUN') runs.push(instruction);
+      else if (keyword === 'ONBUILD') {
+        const trigger = (instruction as Onbuild).getTriggerInstruction();
+        if (trigger?.getKeyword() === 'RUN') runs.push(trigger);
+      }
+    }
+    return runs;
   }
 
   get finalStage(): Stage | undefined {

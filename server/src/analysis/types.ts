@@ -53,6 +53,10 @@ export interface AnalysisSettings {
   trustedRegistries: string[];
   /** Rule ids (or aliases) to turn off. */
   ignored: string[];
+  /** Required labels and their value formats (hadolint `label-schema`): text, url, rfc3339, spdx, hash, semver, email. */
+  labelSchema?: Record<string, string>;
+  /** With a label schema, labels outside it are reported too (hadolint `strict-labels`). */
+  strictLabels?: boolean;
 }
 
 /** Facts the adapters read from disk so that analysis stays pure. */
