@@ -21,7 +21,15 @@ interface Case {
 interface Tally { peerRule: string; ours: string[]; total: number; agree: number; disagreements: string[] }
 
 const args = process.argv.slice(2);
-const dir = args.find((arg) => !arg.startsWith('--'));
+const valued = new Set(['--json', '--rule', '--min-overall']);
+const positional = args.filter((arg, i) => !arg.startsWith('--') && !valued.has(args[i - 1]));
+const defaultDirs = [join(__dirname, '..', '..', 'shared', 'conformance'), '/work/shared/conformance'];
+const dir = positional[0] ?? defaultDirs.find((candidate) => existsSync(candidate));
+const minOverall = args.includes('--min-overall') ? Number(args[args.indexOf('--min-overall') + 1]) : undefined;
+if (!dir && args.includes('--if-present')) {
+  console.log(`conformance: no case folder given or found (${defaultDirs.join(', ')}); skipped.`);
+  process.exit(0);
+}
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const verbose = args.includes('--verbose');
 const only = args.includes('--rule') ? args[args.indexOf('--rule') + 1] : undefined;
@@ -93,6 +101,7 @@ for (const row of rows) {
   console.log(`${row.peerRule.padEnd(44)} ${(row.ours.join(',') || '(not covered)').padEnd(34)} ${String(row.agree).padStart(4)}/${String(row.total).padEnd(4)} ${pct(row.agree, row.total)}`);
   if (verbose) for (const line of row.disagreements) console.log(`    ✗ ${line}`);
 }
+let failed = false;
 for (const peer of ['hadolint', 'trivy', 'buildkit']) {
   const peerRows = rows.filter((row) => row.peerRule.startsWith(`${peer}:`) && row.total > 0);
   const agree = peerRows.reduce((sum, row) => sum + row.agree, 0);
@@ -100,6 +109,11 @@ for (const peer of ['hadolint', 'trivy', 'buildkit']) {
   const covered = rows.filter((row) => row.peerRule.startsWith(`${peer}:`) && row.ours.length > 0).length;
   const all = rows.filter((row) => row.peerRule.startsWith(`${peer}:`)).length;
   console.log(`${peer.padEnd(9)} ${agree}/${total} cases agree ${pct(agree, total)}; ${covered}/${all} peer rules aliased`);
+  if (peer === 'hadolint' && minOverall !== undefined && total > 0 && (100 * agree) / total < minOverall) {
+    console.error(`conformance: hadolint agreement ${((100 * agree) / total).toFixed(1)}% is below the required ${minOverall}%`);
+    failed = true;
+  }
 }
 console.log(`${uncovered} cases belong to peer rules without an alias of ours`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(rows, null, 2));
+if (failed) process.exit(1);
