@@ -2,7 +2,7 @@ import { DockerfileDoc } from './dockerfile-doc';
 import { formatMessage, type Rule } from './rule';
 import { isSuppressed, readSuppressions } from './suppressions';
 import { LineIndex } from './text';
-import { defaultSettings, type AnalysisContext, type AnalysisSettings, type DocumentKind, type Finding, type SeveritySetting } from './types';
+import { defaultSettings, type AnalysisContext, type AnalysisSettings, type DocumentKind, type Finding, type Severity, type SeveritySetting } from './types';
 import { rulesFor } from '../rules/registry';
 import { unanalyzableReason } from './input-guard';
 import { fileNotAnalyzed } from '../rules/file-not-analyzed';
@@ -45,7 +45,7 @@ function runRules(doc: DockerfileDoc, rules: readonly Rule<'dockerfile'>[], sett
       rule.check(doc, (report) => {
         const template = rule.messages[report.messageId];
         if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown message id ${report.messageId}`);
-        findings.push({ rule: rule.id, aliases: rule.aliases, severity, messageId: report.messageId,
+        findings.push({ rule: rule.id, aliases: rule.aliases, severity: milder(severity, report.severity), messageId: report.messageId,
           message: formatMessage(template, report.data), range: report.range, fixes: report.fixes ?? [] });
       }, ctx);
     } catch (error) {
@@ -53,6 +53,13 @@ function runRules(doc: DockerfileDoc, rules: readonly Rule<'dockerfile'>[], sett
     }
   }
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['hint', 'info', 'warning', 'error'];
+
+/** The milder of the configured severity and a rule's per-finding cap. */
+function milder(configured: Severity, cap: Severity | undefined): Severity {
+  return cap && SEVERITY_ORDER.indexOf(cap) < SEVERITY_ORDER.indexOf(configured) ? cap : configured;
 }
 
 /** Effective severity after settings: `ignored` and overrides match the rule id or any alias. */

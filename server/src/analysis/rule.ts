@@ -1,4 +1,4 @@
-import type { AnalysisContext, AnalysisSettings, DocumentKind, Fix, Range, SeveritySetting } from './types';
+import type { AnalysisContext, AnalysisSettings, DocumentKind, Fix, Range, Severity, SeveritySetting } from './types';
 import type { DockerfileDoc } from './dockerfile-doc';
 
 /** What each kind of rule receives: the document parsed once for all rules. */
@@ -12,6 +12,8 @@ export interface ReportDescriptor {
   messageId: string;
   data?: Record<string, string | number>;
   fixes?: Fix[];
+  /** Caps this finding's severity for a milder case of the rule (e.g. 'info'); never raises the configured one. */
+  severity?: Severity;
 }
 
 export interface RuleContext {

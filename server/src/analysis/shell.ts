@@ -37,6 +37,8 @@ export function commandArgs(command: ShellCommand): ShellWord[] {
 
 const OPERATORS = ['&&', '||', ';;', '|&', '|', ';', '&', '(', ')'];
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** Reserved words that open a compound command: the simple command starts after them (`then sudo x` runs sudo). */
+const OPENING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{']);
 
 /** Tokenises the script of a RUN into simple commands, mapping every word back to document offsets. */
 export function parseShellCommands(doc: DockerfileDoc, run: Instruction): ShellScript {
@@ -87,7 +89,7 @@ class Tokenizer {
       if (ch === '\n' || ch === '\r') { this.endLine(); continue; }
       if (ch === '#' ) { this.skipToLineEnd(); continue; }
       const op = OPERATORS.find((candidate) => text.startsWith(candidate, this.pos));
-      if (op) { this.flush(op); this.pos += op.length; continue; }
+      if (op && !this.isRedirectionAmpersand()) { this.flush(op); this.pos += op.length; continue; }
       if (text.startsWith('<<', this.pos) && !text.startsWith('<<<', this.pos)) { this.readHeredocMarker(); continue; }
       this.readWord();
     }
@@ -180,7 +182,7 @@ class Tokenizer {
       const ch = text[this.pos];
       if (this.skipContinuation()) continue;
       if (depth === 0 && (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r')) break;
-      if (depth === 0 && OPERATORS.some((op) => text.startsWith(op, this.pos))) break;
+      if (depth === 0 && OPERATORS.some((op) => text.startsWith(op, this.pos)) && !this.isRedirectionAmpersand()) break;
       if (ch === "'") {
         const close = text.indexOf("'", this.pos + 1);
         const stop = close === -1 || close > this.end ? this.end : close;
@@ -190,7 +192,8 @@ class Tokenizer {
         this.pos++;
         while (this.pos < this.end && text[this.pos] !== '"') {
           if (this.skipContinuation()) continue;
-          if (text[this.pos] === '\\' && this.pos + 1 < this.end) this.pos++;
+          // Inside double quotes a backslash escapes only $ ` " and \ (POSIX); before anything else it is literal.
+          if (text[this.pos] === '\\' && this.pos + 1 < this.end && '$`"\\'.includes(text[this.pos + 1])) this.pos++;
           value += text[this.pos++];
         }
         this.pos++;
@@ -205,6 +208,15 @@ class Tokenizer {
       }
     }
     const end = Math.min(this.pos, this.end);
-    this.words.push({ value, raw: text.slice(start, end), start, end, range: this.doc.lines.rangeOf(start, end) });
+    const raw = text.slice(start, end);
+    if (this.words.length === 0 && raw === value && OPENING_KEYWORDS.has(value)) return;
+    this.words.push({ value, raw, start, end, range: this.doc.lines.rangeOf(start, end) });
+  }
+
+  /** `&` inside a redirection (`2>&1`, `<&3`, `&>/dev/null`) is not the background operator. */
+  private isRedirectionAmpersand(): boolean {
+    const text = this.doc.text;
+    if (text[this.pos] !== '&' || text[this.pos + 1] === '&') return false;
+    return text[this.pos - 1] === '>' || text[this.pos - 1] === '<' || text[this.pos + 1] === '>';
   }
 }

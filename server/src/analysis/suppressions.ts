@@ -11,6 +11,7 @@ export interface Suppressions {
 const NEXT_LINE = /^#\s*(?:container-hygiene|hadolint)\s+ignore\s*=\s*([\w\-,\s]+)$/i;
 const FILE_WIDE = /^#\s*(?:container-hygiene\s+ignore-file|hadolint\s+global\s+ignore)\s*=\s*([\w\-,\s]+)$/i;
 const BUILDKIT_CHECK = /^#\s*check\s*=\s*(.*)$/i;
+const DIRECTIVE = /^#\s*[a-z][a-z0-9]*\s*=/i;
 const DCLINT_LINE = /^#\s*dclint\s+disable-(next-)?line\b\s*(.*)$/i;
 
 function ids(list: string): string[] {
@@ -30,8 +31,12 @@ export function readSuppressions(lines: LineIndex, spanOf: (line: number) => num
       result.byLine.set(line, set);
     }
   };
+  // BuildKit reads `# check=` as a file-wide parser directive only in the leading directive block;
+  // further down, a `# check=skip=` comment applies to the instruction that follows it.
+  let inDirectiveBlock = true;
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line).trim();
+    inDirectiveBlock &&= DIRECTIVE.test(text);
     const commentAt = text.startsWith('#') ? 0 : text.indexOf(' #');
     if (commentAt < 0) continue;
     const comment = text.slice(commentAt).trim();
@@ -43,7 +48,9 @@ export function readSuppressions(lines: LineIndex, spanOf: (line: number) => num
       if (target !== undefined) addLines(target, spanOf(target), ids(match[1]));
     } else if (commentAt === 0 && (match = BUILDKIT_CHECK.exec(comment))) {
       const skip = /(?:^|;)\s*skip\s*=\s*([^;]*)/i.exec(match[1]);
-      if (skip) for (const id of ids(skip[1])) result.file.add(id);
+      const target = inDirectiveBlock ? undefined : nextContentLine(lines, line + 1);
+      if (skip && inDirectiveBlock) for (const id of ids(skip[1])) result.file.add(id);
+      else if (skip && target !== undefined) addLines(target, spanOf(target), ids(skip[1]).map((id) => (id === 'all' ? '*' : id)));
     } else if ((match = DCLINT_LINE.exec(comment))) {
       const target = match[1] ? nextContentLine(lines, line + 1) : line;
       const silenced = match[2].trim() ? ids(match[2]) : ['*'];

@@ -9,6 +9,8 @@ export interface LoadedConfig {
   /** Config files that were read, nearest first. */
   sources: string[];
   warnings: string[];
+  /** Config files that exist but could not be read or parsed (their settings were skipped). */
+  unreadable?: string[];
 }
 
 const OUR_FILES = ['.container-hygiene.yaml', '.container-hygiene.yml'];
@@ -36,7 +38,7 @@ export function findUp(startDir: string, names: readonly string[]): string | und
  * `.container-hygiene.yaml` (`ignored`, `trustedRegistries`, `rules: {id: severity}`).
  */
 export function loadConfigFor(filePath: string, base: AnalysisSettings): LoadedConfig {
-  const settings: AnalysisSettings = { ...base, severityOverrides: { ...base.severityOverrides }, ignored: [...base.ignored], trustedRegistries: [...base.trustedRegistries] };
+  const settings = cloneSettings(base);
   const result: LoadedConfig = { settings, sources: [], warnings: [] };
   const dir = dirname(filePath);
   const hadolint = findUp(dir, HADOLINT_FILES);
@@ -44,6 +46,23 @@ export function loadConfigFor(filePath: string, base: AnalysisSettings): LoadedC
   const ours = findUp(dir, OUR_FILES);
   if (ours) applyOurs(readYaml(ours, result), settings, ours, result);
   return result;
+}
+
+/**
+ * Reads one named config file (the CLI's `--config`) instead of searching: hadolint's format when
+ * the file name mentions hadolint, ours otherwise.
+ */
+export function loadConfigFile(path: string, base: AnalysisSettings): LoadedConfig {
+  const settings = cloneSettings(base);
+  const result: LoadedConfig = { settings, sources: [], warnings: [] };
+  const config = readYaml(path, result);
+  if (/hadolint/i.test(parsePath(path).base)) applyHadolint(config, settings, path, result);
+  else applyOurs(config, settings, path, result);
+  return result;
+}
+
+function cloneSettings(base: AnalysisSettings): AnalysisSettings {
+  return { ...base, severityOverrides: { ...base.severityOverrides }, ignored: [...base.ignored], trustedRegistries: [...base.trustedRegistries] };
 }
 
 function readYaml(path: string, result: LoadedConfig): Record<string, unknown> {
@@ -54,6 +73,7 @@ function readYaml(path: string, result: LoadedConfig): Record<string, unknown> {
     if (typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a mapping at the top level');
     return value as Record<string, unknown>;
   } catch (error) {
+    result.unreadable = [...(result.unreadable ?? []), path];
     result.warnings.push(`${path}: ignored, it could not be read (${(error as Error).message.split('\n')[0]}).`);
     return {};
   }

@@ -31,7 +31,7 @@ const VALIDATOR_SETTINGS: ValidatorSettings = {
   instructionJSONInSingleQuotes: ValidationSeverity.WARNING,
 };
 
-const COVERED_BY_OUR_RULES = new Set<number>([ValidationCode.DUPLICATE_BUILD_STAGE_NAME]);
+const COVERED_BY_OUR_RULES = new Set<number>([ValidationCode.DUPLICATE_BUILD_STAGE_NAME, ValidationCode.EMPTY_CONTINUATION_LINE, ValidationCode.INVALID_DESTINATION, ValidationCode.INVALID_PORT]);
 
 function sentence(message: string): string {
   const trimmed = message.trim();

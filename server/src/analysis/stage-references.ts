@@ -1,0 +1,80 @@
+import type { Copy, Instruction } from 'dockerfile-ast';
+import type { DockerfileDoc } from './dockerfile-doc';
+import { stripQuotes } from './instruction-text';
+import type { Range } from './types';
+
+/**
+ * Build stages as the rules about stage names and `--from` see them: instructions grouped per
+ * stage (those before the first FROM in a group of their own, as hadolint does), and what a
+ * `COPY --from=<value>` points at.
+ */
+
+/** Instructions per stage; a leading group holds those before the first FROM, when there are any. */
+export function instructionsByStage(doc: DockerfileDoc): Instruction[][] {
+  const groups: Instruction[][] = [];
+  for (const instruction of doc.instructions) {
+    if (instruction.getKeyword() === 'FROM' || groups.length === 0) groups.push([]);
+    groups[groups.length - 1].push(instruction);
+  }
+  return groups;
+}
+
+/** Every instruction with the keyword that a later one in the same stage overrides, with the line of the last one. */
+export function overriddenInstructions(doc: DockerfileDoc, keyword: string): { instruction: Instruction; lastLine: number }[] {
+  const overridden: { instruction: Instruction; lastLine: number }[] = [];
+  for (const group of instructionsByStage(doc)) {
+    const matching = group.filter((instruction) => instruction.getKeyword() === keyword);
+    const last = matching[matching.length - 1];
+    for (const instruction of matching.slice(0, -1)) overridden.push({ instruction, lastLine: last.getRange().start.line + 1 });
+  }
+  return overridden;
+}
+
+export type FromTarget =
+  | { kind: 'stage'; index: number }
+  | { kind: 'self' }
+  | { kind: 'image' }
+  | { kind: 'variable' }
+  | { kind: 'later-stage'; index: number }
+  | { kind: 'unknown' };
+
+export interface FromReference {
+  instruction: Instruction;
+  /** The `--from` value without quotes, and the range of its raw text. */
+  value: string;
+  range: Range;
+  target: FromTarget;
+}
+
+/** `COPY --from` values with what they resolve to, for every COPY in the file (stage index -1 before any FROM). */
+export function copyFromReferences(doc: DockerfileDoc): FromReference[] {
+  const references: FromReference[] = [];
+  let stageIndex = -1;
+  for (const instruction of doc.instructions) {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'FROM') stageIndex++;
+    if (keyword !== 'COPY') continue;
+    const flag = (instruction as Copy).getFromFlag();
+    const valueRange = flag?.getValueRange();
+    if (!flag || !valueRange) continue;
+    const value = stripQuotes(doc.textOf(valueRange));
+    references.push({ instruction, value, range: valueRange, target: resolveFrom(doc, stageIndex, value) });
+  }
+  return references;
+}
+
+function resolveFrom(doc: DockerfileDoc, stageIndex: number, value: string): FromTarget {
+  if (value.includes('$')) return { kind: 'variable' };
+  if (/^\d+$/.test(value)) {
+    const index = Number(value);
+    if (index === stageIndex) return { kind: 'self' };
+    return index < stageIndex ? { kind: 'stage', index } : { kind: 'unknown' };
+  }
+  const name = value.toLowerCase();
+  if (stageIndex >= 0 && doc.stages[stageIndex].name === name) return { kind: 'self' };
+  const earlier = doc.stages.slice(0, Math.max(stageIndex, 0)).findIndex((stage) => stage.name === name);
+  if (earlier >= 0) return { kind: 'stage', index: earlier };
+  if (/[:/@]/.test(value)) return { kind: 'image' };
+  const later = doc.stages.findIndex((stage, index) => index > stageIndex && stage.name === name);
+  return later >= 0 ? { kind: 'later-stage', index: later } : { kind: 'unknown' };
+}

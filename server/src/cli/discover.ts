@@ -1,0 +1,111 @@
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { DocumentKind } from '../analysis/types';
+import { UsageError } from './exit-codes';
+
+/**
+ * Which file names are linted, and as what. Compose files join with a `compose` row
+ * (e.g. `/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/i`); rows are tried in order.
+ */
+export const FILE_KINDS: readonly { pattern: RegExp; kind: DocumentKind; description: string }[] = [
+  { pattern: /^(Dockerfile|Containerfile)$/, kind: 'dockerfile', description: 'Dockerfile, Containerfile' },
+  { pattern: /^(Dockerfile|Containerfile)\..+$/, kind: 'dockerfile', description: 'Dockerfile.*, Containerfile.*' },
+  { pattern: /^.+\.[Dd]ockerfile$/, kind: 'dockerfile', description: '*.Dockerfile, *.dockerfile' },
+];
+
+/** Folders never searched (they are still linted when named on the command line). */
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+
+export interface LintTarget {
+  /** Absolute path. */
+  path: string;
+  kind: DocumentKind;
+}
+
+export interface Discovery {
+  targets: LintTarget[];
+  /** Folders given on the command line in which nothing was found. */
+  emptyRoots: string[];
+  warnings: string[];
+}
+
+export function kindOfFileName(name: string): DocumentKind | undefined {
+  return FILE_KINDS.find((row) => row.pattern.test(name))?.kind;
+}
+
+/**
+ * Expands the command-line paths into files to lint, in a stable order. A file given explicitly is
+ * linted whatever its name (as a Dockerfile unless a row says otherwise); folders are searched.
+ */
+export function discover(paths: readonly string[], cwd: string): Discovery {
+  const roots = paths.map((path) => ({ given: path, absolute: resolve(cwd, path), stats: statOrThrow(path, resolve(cwd, path)) }));
+  const result: Discovery = { targets: [], emptyRoots: [], warnings: [] };
+  const seenFiles = new Set<string>();
+  const add = (path: string, kind: DocumentKind): void => {
+    const real = realpathOr(path);
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    result.targets.push({ path, kind });
+  };
+  for (const root of roots) {
+    if (root.stats.isFile()) {
+      add(root.absolute, kindOfFileName(basename(root.absolute)) ?? 'dockerfile');
+      continue;
+    }
+    const before = result.targets.length;
+    walk(root.absolute, new Set(), add, result.warnings);
+    if (result.targets.length === before) result.emptyRoots.push(root.given);
+  }
+  return result;
+}
+
+function statOrThrow(given: string, absolute: string): Stats {
+  let stats: Stats;
+  try {
+    stats = statSync(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR'
+      ? `Path not found: ${given}; check the spelling or run from the project folder.`
+      : `Cannot open ${given} (${code ?? (error as Error).message}).`);
+  }
+  if (!stats.isFile() && !stats.isDirectory()) throw new UsageError(`${given} is neither a file nor a folder; give a Dockerfile or a folder to search.`);
+  return stats;
+}
+
+/** Depth-first, sorted; follows symlinks but enters each real folder once, so links cannot loop. */
+function walk(dir: string, visited: Set<string>, add: (path: string, kind: DocumentKind) => void, warnings: string[]): void {
+  const real = realpathOr(dir);
+  if (visited.has(real)) return;
+  visited.add(real);
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (error) {
+    warnings.push(`Skipped folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    return;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      continue; // a dangling symlink or a file removed meanwhile: nothing to lint
+    }
+    if (stats.isDirectory()) {
+      if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) walk(path, visited, add, warnings);
+    } else if (stats.isFile()) {
+      const kind = kindOfFileName(name);
+      if (kind) add(path, kind);
+    }
+  }
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,51 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { Finding, Fix, Severity } from '../analysis/types';
+
+/** Where every rule's documentation page lives: `<base>/<rule id>.md`. */
+export const RULE_DOCS_BASE_URL = 'https://github.com/container-hygiene/container-hygiene/blob/main/docs/rules';
+export const DIAGNOSTIC_SOURCE = 'container-hygiene';
+
+/** What a diagnostic carries so the code-action handler needs no server-side lookup: fixes travel with it. */
+export interface DiagnosticData {
+  rule: string;
+  /** The document version the finding was computed for; fixes apply only to that version. */
+  version: number;
+  fixes: Fix[];
+}
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${RULE_DOCS_BASE_URL}/${encodeURIComponent(ruleId)}.md`;
+}
+
+export function toDiagnostic(finding: Finding, version: number): Diagnostic {
+  const data: DiagnosticData = { rule: finding.rule, version, fixes: finding.fixes };
+  return {
+    range: finding.range,
+    severity: SEVERITIES[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.rule,
+    codeDescription: { href: ruleDocsUrl(finding.rule) },
+    message: finding.message,
+    data,
+  };
+}
+
+/** Reads back our own `data` from a diagnostic the client echoes; anything else (other sources, old shapes) gives undefined. */
+export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const data = diagnostic.data as Partial<DiagnosticData> | null | undefined;
+  if (!data || typeof data !== 'object' || typeof data.rule !== 'string' || typeof data.version !== 'number' || !Array.isArray(data.fixes)) return undefined;
+  return { rule: data.rule, version: data.version, fixes: data.fixes.filter(isFix) };
+}
+
+function isFix(value: unknown): value is Fix {
+  const fix = value as Partial<Fix> | null;
+  return !!fix && typeof fix.title === 'string' && Array.isArray(fix.edits) && (fix.sideFiles === undefined || Array.isArray(fix.sideFiles));
+}

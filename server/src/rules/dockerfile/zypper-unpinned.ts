@@ -1,0 +1,26 @@
+import { defineRule } from '../../analysis/rule';
+import { declaredVariables, findRpmCalls, hasZypperVersion, installedPackages, isPinnedWord } from '../../analysis/rpm-commands';
+
+/** An unpinned package installs whatever the repository has that day: builds stop being reproducible. */
+export const zypperUnpinned = defineRule({
+  id: 'zypper-unpinned',
+  kind: 'dockerfile',
+  title: 'Pin versions in zypper install',
+  severity: 'warning',
+  aliases: ['DL3037'],
+  messages: { package: 'Package "{name}" has no version, so each build may install a different one; pin it as {name}=<version>.' },
+  fixable: false,
+  check(doc, report) {
+    for (const run of doc.runInstructions()) {
+      let declared: Set<string> | undefined;
+      for (const call of findRpmCalls(doc, run, 'zypper')) {
+        // Patterns, patches and products (-t pattern) are not versioned packages.
+        if (call.invocation.options.some((option) => /^(t|type)$/.test(option.names[option.names.length - 1]) && option.value !== 'package')) continue;
+        for (const word of installedPackages(call).words) {
+          declared ??= declaredVariables(doc, run);
+          if (isPinnedWord(word, declared, hasZypperVersion) === false) report({ range: word.range, messageId: 'package', data: { name: word.value } });
+        }
+      }
+    }
+  },
+});
