@@ -1,7 +1,8 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { From, Instruction } from 'dockerfile-ast';
 import type { DockerfileDoc } from '../../analysis/dockerfile-doc';
 import { jsonArray, logicalArguments, logicalRange, splitWords } from '../../analysis/instruction-text';
 import { defineRule } from '../../analysis/rule';
+import { instructionsByStage } from '../../analysis/stage-references';
 import { replace } from '../../analysis/text';
 import type { Fix, Range } from '../../analysis/types';
 
@@ -19,9 +20,10 @@ export const execFormRecommended = defineRule({
   fixable: true,
   check(doc, report) {
     const customShellStages = new Set<string>();
-    for (const stage of doc.stages) {
-      let customShell = customShellStages.has(stage.from.getImage()?.toLowerCase() ?? '');
-      for (const instruction of stage.instructions) {
+    for (const group of instructionsByStage(doc)) {
+      const from = group[0].getKeyword() === 'FROM' ? (group[0] as From) : null;
+      let customShell = customShellStages.has(from?.getImage()?.toLowerCase() ?? '');
+      for (const instruction of group) {
         const keyword = instruction.getKeyword();
         if (keyword === 'SHELL') customShell = true;
         if (customShell || !['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(keyword)) continue;
@@ -30,7 +32,8 @@ export const execFormRecommended = defineRule({
         report({ range: command.range, messageId: keyword === 'HEALTHCHECK' ? 'healthcheck' : 'shellForm', data: { keyword },
           fixes: doc.ast.getEscapeCharacter() === '\\' ? execFormFixes(keyword, command.text, command.range) : [] });
       }
-      if (customShell && stage.name) customShellStages.add(stage.name);
+      const name = from?.getBuildStage()?.toLowerCase();
+      if (customShell && name) customShellStages.add(name);
     }
   },
 });
