@@ -1,8 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding, Fix, Severity } from '../analysis/types';
+import { ruleDocsUrl } from '../rules/docs-url';
 
-/** Where every rule's documentation page lives: `<base>/<rule id>.md`. */
-export const RULE_DOCS_BASE_URL = 'https://github.com/container-hygiene/container-hygiene/blob/main/docs/rules';
+export { RULE_DOCS_BASE_URL, ruleDocsUrl } from '../rules/docs-url';
 export const DIAGNOSTIC_SOURCE = 'container-hygiene';
 
 /** What a diagnostic carries so the code-action handler needs no server-side lookup: fixes travel with it. */
@@ -19,10 +19,6 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-export function ruleDocsUrl(ruleId: string): string {
-  return `${RULE_DOCS_BASE_URL}/${encodeURIComponent(ruleId)}.md`;
-}
 
 export function toDiagnostic(finding: Finding, version: number): Diagnostic {
   const data: DiagnosticData = { rule: finding.rule, version, fixes: finding.fixes };

@@ -1,0 +1,9 @@
+/** Where users read about the project and each rule; shared by diagnostics, SARIF and docs. */
+export const HOMEPAGE = 'https://github.com/container-hygiene/container-hygiene';
+
+export const RULE_DOCS_BASE_URL = `${HOMEPAGE}/blob/main/docs/rules`;
+
+/** Each rule's documentation page (docs/rules/<id>.md). */
+export function ruleDocsUrl(ruleId: string): string {
+  return `${RULE_DOCS_BASE_URL}/${encodeURIComponent(ruleId)}.md`;
+}
