@@ -36,7 +36,7 @@ export const pipefailMissing = defineRule({
       if (pipeAt === -1 || script.commands.slice(0, pipeAt).some(setsPipefail)) continue;
       // A heredoc script with a shebang runs under its own interpreter, whatever SHELL says.
       const body = script.form === 'heredoc' ? (run as Run).getHeredocs()[0]?.getContentRange()?.start : undefined;
-      const shebang = body ? /^#!\s*\S*?([^/\s]+)(?:\s+(\S+))?/.exec(doc.lines.lineText(body.line)) : null;
+      const shebang = body ? /^#!\s*(?:\S*\/)?([^/\s]+)(?:\s+(\S+))?/.exec(doc.lines.lineText(body.line)) : null;
       const interpreter = shebang && (shebang[1] === 'env' ? shebang[2] ?? '' : shebang[1]);
       if (interpreter ? !PIPEFAIL_SHELLS.test(interpreter) : mode === 'pipefail' || mode === 'other') continue;
       const eol = doc.lines.eol;
