@@ -101,22 +101,27 @@ export function hasAssumeYes(call: RpmCall): boolean {
 }
 
 /**
- * The first cache-filling call of a RUN that no clean-up follows (`yum clean all`, `zypper clean`, `rm -rf /var/cache/...`),
- * or undefined when the RUN leaves no package cache behind (also with a cache or tmpfs mount on the cache directory).
+ * The first cache-filling call of a RUN that no later clean-up by the same tool follows (`yum clean all`, `zypper clean`,
+ * `rm -rf /var/cache/...`); undefined when the RUN leaves no package cache behind, also thanks to a cache or tmpfs mount.
  */
 export function callWithoutClean(doc: DockerfileDoc, run: Instruction, family: RpmFamily): RpmCall | undefined {
   const fills = findRpmCalls(doc, run, family).filter((call) => CACHE_FILLING[family].has(call.action));
   if (fills.length === 0) return undefined;
   const dirs = CACHE_DIRS[family];
   if (cacheMountTargets(run).some((target) => dirs.some((dir) => dir === target || dir.startsWith(`${target}/`) || target === '/'))) return undefined;
-  const cleanIndexes = [
-    // yum is dnf on current RHEL and Fedora, so either one's `clean all` empties the shared cache.
+  const cleans = [
     ...(family === 'zypper' ? ['zypper' as const] : ['yum' as const, 'dnf' as const]).flatMap((cleaner) => findRpmCalls(doc, run, cleaner))
-      .filter(isClean).map((call) => call.invocation.index),
-    ...findInvocations(doc, run, (tool) => tool === 'rm').filter((rm) => rm.operands.some((word) => dirs.some((dir) => word.value === dir || word.value.startsWith(`${dir}/`) || word.value.startsWith(`${dir}*`)))).map((rm) => rm.index),
+      .filter(isClean).map((call) => ({ index: call.invocation.index, group: cleanGroup(call.invocation.tool) })),
+    ...findInvocations(doc, run, (tool) => tool === 'rm')
+      .filter((rm) => [rm.subcommand, ...rm.operands].some((word) => word && dirs.some((dir) => word.value === dir || word.value.startsWith(`${dir}/`) || word.value.startsWith(`${dir}*`))))
+      .map((rm) => ({ index: rm.index, group: 'any' })),
   ];
-  const lastClean = Math.max(-1, ...cleanIndexes);
-  return fills.find((call) => call.invocation.index > lastClean);
+  return fills.find((fill) => !cleans.some((clean) => clean.index > fill.invocation.index && (clean.group === 'any' || clean.group === cleanGroup(fill.invocation.tool))));
+}
+
+/** Tools that share a cache: yum is dnf on current RHEL and Fedora, and dnf is dnf5 on Fedora 41+; microdnf and tdnf keep their own. */
+function cleanGroup(tool: string): string {
+  return tool === 'yum' || tool === 'dnf5' ? 'dnf' : tool;
 }
 
 function isClean(call: RpmCall): boolean {
@@ -150,11 +155,16 @@ export function hasZypperVersion(spec: string): boolean {
  * this stage or a stage it builds on) counts as pinned; undeclared variables expand to nothing. Undefined: unknown.
  */
 export function isPinnedWord(word: ShellWord, declared: ReadonlySet<string>, pinned: (spec: string) => boolean): boolean | undefined {
-  const names = [...word.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]);
+  const names = referencedVariables(word);
   if (names.length === 0) return pinned(word.value);
   if (names.some((name) => declared.has(name))) return true;
   const expanded = word.value.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '');
   return expanded === '' ? undefined : pinned(expanded);
+}
+
+/** Names of the variables a word refers to (`$NAME`, `${NAME}`, `${NAME:-x}`). */
+export function referencedVariables(word: ShellWord): string[] {
+  return [...word.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]);
 }
 
 /** Variables a RUN can see: every ARG declared before it, and ENV of its stage and of the stages that stage builds on. */
@@ -166,13 +176,18 @@ export function declaredVariables(doc: DockerfileDoc, run: Instruction): Set<str
     const property = instruction.getKeyword() === 'ARG' ? (instruction as Arg).getProperty() : null;
     if (property) names.add(property.getName());
   }
-  const seen = new Set<Stage>();
-  for (let stage = runPlacement(doc, run).stage; stage && !seen.has(stage); stage = parentStage(doc, stage)) {
-    seen.add(stage);
-    for (const instruction of stage.instructions) {
+  const addEnv = (instructions: Instruction[]): void => {
+    for (const instruction of instructions) {
       if (instruction.getKeyword() !== 'ENV' || instruction.getRange().start.line >= line) continue;
       for (const property of (instruction as Env).getProperties()) names.add(property.getName());
     }
+  };
+  const seen = new Set<Stage>();
+  let stage = runPlacement(doc, run).stage;
+  if (!stage) addEnv(doc.instructions); // a fragment without FROM
+  for (; stage && !seen.has(stage); stage = parentStage(doc, stage)) {
+    seen.add(stage);
+    addEnv(stage.instructions);
   }
   return names;
 }

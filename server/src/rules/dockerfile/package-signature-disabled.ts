@@ -1,9 +1,9 @@
 import { defineRule } from '../../analysis/rule';
-import { findInvocations, type ToolSyntax } from '../../analysis/package-commands';
+import { findOptions, type OptionCheck } from '../../analysis/option-checks';
 import type { ShellWord } from '../../analysis/shell';
 
 /** Options that install packages without checking signatures (when their value matches, for options with one). */
-const OPTIONS: { tool: RegExp; names: string[]; value?: RegExp; syntax?: ToolSyntax }[] = [
+const OPTIONS: OptionCheck[] = [
   { tool: /^apk$/, names: ['allow-untrusted'] },
   { tool: /^(yum|dnf|dnf5|microdnf|tdnf|yum-config-manager)$/, names: ['nogpgcheck'] },
   { tool: /^rpm$/, names: ['nosignature', 'nodigest', 'nofiledigest', 'noverify'] },
@@ -14,8 +14,8 @@ const OPTIONS: { tool: RegExp; names: string[]; value?: RegExp; syntax?: ToolSyn
   },
   { tool: /^zypper$/, names: ['no-gpg-checks', 'allow-unsigned-rpm'] },
 ];
-/** `gpgcheck=0` written anywhere: yum/dnf --setopt, .repo files, echoed config lines. */
-const GPGCHECK_OFF = /(^|[\s.,;"'=_-])gpgcheck\s*=\s*["']?(false|0|no|off)\b/i;
+/** `gpgcheck=0` written anywhere (yum/dnf --setopt, echoed .repo lines); `repo_gpgcheck` guards metadata only. */
+const GPGCHECK_OFF = /(?:^|[\s.,;"'=-]|\\n)((?:localpkg_)?gpgcheck)\s*=\s*["']?(false|0|no|off)\b/i;
 /** `deb [trusted=yes] ...` (or allow-insecure/allow-weak) in an apt source line. */
 const APT_TRUSTED = /\[[^\]]*\b(trusted|allow-insecure|allow-weak)=yes\b[^\]]*\]/i;
 const MESSAGE_TAIL = 'remove it and import the repository\'s signing key instead.';
@@ -36,21 +36,16 @@ export const packageSignatureDisabled = defineRule({
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       const reported = new Set<ShellWord>();
-      for (const check of OPTIONS) {
-        for (const invocation of findInvocations(doc, run, (tool) => check.tool.test(tool), check.syntax)) {
-          for (const option of invocation.options) {
-            if (!option.names.some((name) => check.names.includes(name)) || (check.value && !check.value.test(option.value ?? ''))) continue;
-            const last = option.valueWord ?? option.word;
-            reported.add(option.word).add(last);
-            report({ range: { start: option.word.range.start, end: last.range.end }, messageId: 'option', data: { option: [option.word.value, option.valueWord?.value].join(' ').trim(), tool: invocation.tool } });
-          }
-        }
+      for (const hit of findOptions(doc, run, OPTIONS)) {
+        hit.words.forEach((word) => reported.add(word));
+        report({ range: hit.range, messageId: 'option', data: { option: hit.text, tool: hit.invocation.tool } });
       }
       for (const word of doc.shell(run).commands.flatMap((command) => command.words)) {
         if (reported.has(word)) continue;
         const trusted = APT_TRUSTED.exec(word.value);
+        const gpgcheck = GPGCHECK_OFF.exec(word.raw) ?? GPGCHECK_OFF.exec(word.value);
         if (trusted) report({ range: word.range, messageId: 'trusted', data: { setting: `${trusted[1]}=yes` } });
-        else if (GPGCHECK_OFF.test(word.value)) report({ range: word.range, messageId: 'setting', data: { setting: /localpkg_gpgcheck/i.test(word.value) ? 'localpkg_gpgcheck=0' : /repo_gpgcheck/i.test(word.value) ? 'repo_gpgcheck=0' : 'gpgcheck=0' } });
+        else if (gpgcheck) report({ range: word.range, messageId: 'setting', data: { setting: `${gpgcheck[1]}=${gpgcheck[2]}` } });
       }
     }
   },

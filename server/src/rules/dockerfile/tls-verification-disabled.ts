@@ -1,6 +1,7 @@
 import type { Arg, Env, Property } from 'dockerfile-ast';
 import { defineRule } from '../../analysis/rule';
-import { findInvocations, resolveProgram, type ToolSyntax } from '../../analysis/package-commands';
+import { resolveProgram } from '../../analysis/package-commands';
+import { findOptions, findSettings, type OptionCheck, type SettingCheck } from '../../analysis/option-checks';
 import type { ShellWord } from '../../analysis/shell';
 import type { Range } from '../../analysis/types';
 
@@ -16,7 +17,7 @@ const VARIABLES: { name: RegExp; value: RegExp; tool: string }[] = [
   { name: /^PIP_TRUSTED_HOST$/, value: /./, tool: 'pip' },
 ];
 /** Options that turn verification off (when their value matches, for options that take one). */
-const OPTIONS: { tool: RegExp; names: string[]; value?: RegExp; syntax?: ToolSyntax }[] = [
+const OPTIONS: OptionCheck[] = [
   { tool: /^curl$/, names: ['k', 'insecure', 'proxy-insecure'], syntax: { valueOptions: [...'ABbcCDdeEFHKmoPQrtTUuwxXyYz'] } },
   { tool: /^wget$/, names: ['no-check-certificate'] },
   { tool: PIP, names: ['trusted-host'] },
@@ -24,14 +25,14 @@ const OPTIONS: { tool: RegExp; names: string[]; value?: RegExp; syntax?: ToolSyn
   { tool: NPM, names: ['strict-ssl'], value: OFF, syntax: { booleanWords: true } },
   { tool: /^git$/, names: ['c'], value: /^http\.(.+\.)?sslverify=(false|0|no|off)$/i, syntax: { valueOptions: ['c', 'C'] } },
 ];
-/** `tool <path...> key value` (or `key=value`) commands that write an insecure setting. */
-const SETTINGS: { tool: RegExp; path: RegExp; key: RegExp; value: RegExp }[] = [
+/** Commands that write an insecure setting. */
+const SETTINGS: SettingCheck[] = [
   { tool: PIP, path: /^config set$/, key: /(^|\.)trusted-host$/, value: /./ },
   { tool: NPM, path: /^((c|config) )?set$/, key: /^strict-ssl$/, value: /^false$/i },
   { tool: /^git$/, path: /^config$/, key: /^http\.(.+\.)?sslverify$/i, value: OFF },
 ];
 /** `sslverify=0` written anywhere: yum/dnf --setopt, repo files, echoed config lines. */
-const SSLVERIFY_OFF = /(^|[\s.,;"'=[-])sslverify\s*=\s*["']?(false|0|no|off)\b/i;
+const SSLVERIFY_OFF = /(^|[\s.,;"'=[-]|\\n)sslverify\s*=\s*["']?(false|0|no|off)\b/i;
 const MESSAGE_TAIL = 'remove it and add the server\'s CA certificate to the image instead.';
 
 /** Turning off certificate checks lets anyone on the network path replace what the build downloads. */
@@ -60,10 +61,6 @@ export const tlsVerificationDisabled = defineRule({
     for (const run of doc.runInstructions()) {
       const commands = doc.shell(run).commands;
       const reported = new Set<ShellWord>();
-      const flag = (from: ShellWord, to: ShellWord, messageId: string, data: Record<string, string>): void => {
-        reported.add(from).add(to);
-        report({ range: { start: from.range.start, end: to.range.end }, messageId, data });
-      };
       for (const command of commands) {
         const program = resolveProgram(command);
         const exported = program?.tool === 'export' ? command.words.slice(program.argsFrom) : [];
@@ -72,26 +69,14 @@ export const tlsVerificationDisabled = defineRule({
           if (match) variable(match[1], match[2], word.range);
         }
       }
-      for (const check of OPTIONS) {
-        for (const invocation of findInvocations(doc, run, (tool) => check.tool.test(tool), check.syntax)) {
-          for (const option of invocation.options) {
-            if (!option.names.some((name) => check.names.includes(name)) || (check.value && !check.value.test(option.value ?? ''))) continue;
-            flag(option.word, option.valueWord ?? option.word, 'option', { option: [option.word.value, option.valueWord?.value].join(' ').trim(), tool: invocation.tool });
-          }
-        }
-      }
-      for (const check of SETTINGS) {
-        for (const invocation of findInvocations(doc, run, (tool) => check.tool.test(tool))) {
-          const words = [invocation.subcommand, ...invocation.operands].filter((word): word is ShellWord => word !== undefined);
-          const at = words.findIndex((_, i) => check.path.test(words.slice(0, i).map((word) => word.value).join(' ')) && i > 0);
-          const key = words[at];
-          const [name, inline] = key ? key.value.split(/=(.*)/s) : [];
-          const value = inline ?? words[at + 1]?.value;
-          if (key && check.key.test(name) && value !== undefined && check.value.test(value)) flag(key, inline === undefined ? words[at + 1] : key, 'setting', { setting: name, tool: invocation.tool });
+      for (const [messageId, hits] of [['option', findOptions(doc, run, OPTIONS)], ['setting', findSettings(doc, run, SETTINGS)]] as const) {
+        for (const hit of hits) {
+          hit.words.forEach((word) => reported.add(word));
+          report({ range: hit.range, messageId, data: { option: hit.text, setting: hit.text, tool: hit.invocation.tool } });
         }
       }
       for (const word of commands.flatMap((command) => command.words)) {
-        if (!reported.has(word) && SSLVERIFY_OFF.test(word.value)) report({ range: word.range, messageId: 'setting', data: { setting: 'sslverify', tool: /http\./i.test(word.value) ? 'git' : 'yum/dnf' } });
+        if (!reported.has(word) && (SSLVERIFY_OFF.test(word.raw) || SSLVERIFY_OFF.test(word.value))) report({ range: word.range, messageId: 'setting', data: { setting: 'sslverify', tool: /http\./i.test(word.value) ? 'git' : 'yum/dnf' } });
       }
     }
   },

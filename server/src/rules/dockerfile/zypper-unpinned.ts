@@ -1,5 +1,5 @@
 import { defineRule } from '../../analysis/rule';
-import { declaredVariables, findRpmCalls, hasZypperVersion, installedPackages, isPinnedWord } from '../../analysis/rpm-commands';
+import { declaredVariables, findRpmCalls, hasZypperVersion, installedPackages, isPinnedWord, referencedVariables } from '../../analysis/rpm-commands';
 
 /** An unpinned package installs whatever the repository has that day: builds stop being reproducible. */
 export const zypperUnpinned = defineRule({
@@ -8,7 +8,10 @@ export const zypperUnpinned = defineRule({
   title: 'Pin versions in zypper install',
   severity: 'warning',
   aliases: ['DL3037'],
-  messages: { package: 'Package "{name}" has no version, so each build may install a different one; pin it as {name}=<version>.' },
+  messages: {
+    package: 'Package "{name}" has no version, so each build may install a different one; pin it as {name}=<version>.',
+    undeclared: 'Package "{name}" has no version: ${variable} is not declared in this stage and expands to nothing; declare it with ARG or ENV.',
+  },
   fixable: false,
   check(doc, report) {
     for (const run of doc.runInstructions()) {
@@ -18,7 +21,9 @@ export const zypperUnpinned = defineRule({
         if (call.invocation.options.some((option) => /^(t|type)$/.test(option.names[option.names.length - 1]) && option.value !== 'package')) continue;
         for (const word of installedPackages(call).words) {
           declared ??= declaredVariables(doc, run);
-          if (isPinnedWord(word, declared, hasZypperVersion) === false) report({ range: word.range, messageId: 'package', data: { name: word.value } });
+          if (isPinnedWord(word, declared, hasZypperVersion) !== false) continue;
+          const [variable] = referencedVariables(word);
+          report({ range: word.range, messageId: variable ? 'undeclared' : 'package', data: { name: word.value.replace(/\$\{([^}]*)\}/g, '$$$1'), variable } });
         }
       }
     }
