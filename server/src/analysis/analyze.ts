@@ -1,5 +1,6 @@
 import { DockerfileDoc } from './dockerfile-doc';
-import { formatMessage, type Rule } from './rule';
+import { ComposeDoc, COMPOSE_SYNTAX_RULE_ID } from './compose-doc';
+import { formatMessage, type ParsedDocuments, type Rule } from './rule';
 import { isSuppressed, readSuppressions } from './suppressions';
 import { LineIndex } from './text';
 import { defaultSettings, type AnalysisContext, type AnalysisSettings, type DocumentKind, type Finding, type Severity, type SeveritySetting } from './types';
@@ -24,7 +25,7 @@ export function analyze(text: string, kind: DocumentKind, settings: AnalysisSett
     return [{ rule: fileNotAnalyzed.id, aliases: fileNotAnalyzed.aliases, severity, messageId: reason.messageId,
       message: formatMessage(fileNotAnalyzed.messages[reason.messageId], reason.data), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixes: [] }];
   }
-  if (kind !== 'dockerfile') return [];
+  if (kind === 'compose') return analyzeCompose(text, settings, options);
   const doc = new DockerfileDoc(text);
   const rules = (options.rules ?? rulesFor(kind)) as readonly Rule<'dockerfile'>[];
   const findings = runRules(doc, rules, settings, options);
@@ -35,7 +36,20 @@ export function analyze(text: string, kind: DocumentKind, settings: AnalysisSett
   });
 }
 
-function runRules(doc: DockerfileDoc, rules: readonly Rule<'dockerfile'>[], settings: AnalysisSettings, options: AnalyzeOptions): Finding[] {
+/** Compose: broken YAML gets only its syntax findings; a comment above a key covers the key's whole block. */
+function analyzeCompose(text: string, settings: AnalysisSettings, options: AnalyzeOptions): Finding[] {
+  const doc = new ComposeDoc(text, options.context);
+  const all = (options.rules ?? rulesFor('compose')) as readonly Rule<'compose'>[];
+  const rules = doc.usable ? all : all.filter((rule) => rule.id === COMPOSE_SYNTAX_RULE_ID);
+  const findings = runRules(doc, rules, settings, options);
+  const suppressions = readSuppressions(doc.lines, (line) => doc.blockEndLine(line));
+  return findings.filter((finding) => {
+    const rule = rules.find((candidate) => candidate.id === finding.rule);
+    return !rule || !isSuppressed(suppressions, rule, finding.range.start.line);
+  });
+}
+
+function runRules<K extends DocumentKind>(doc: ParsedDocuments[K], rules: readonly Rule<K>[], settings: AnalysisSettings, options: AnalyzeOptions): Finding[] {
   const findings: Finding[] = [];
   const ctx = { settings, context: options.context ?? {} };
   for (const rule of rules) {
@@ -46,7 +60,7 @@ function runRules(doc: DockerfileDoc, rules: readonly Rule<'dockerfile'>[], sett
         const template = rule.messages[report.messageId];
         if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown message id ${report.messageId}`);
         findings.push({ rule: rule.id, aliases: rule.aliases, severity: milder(severity, report.severity), messageId: report.messageId,
-          message: formatMessage(template, report.data), range: report.range, fixes: report.fixes ?? [] });
+          message: formatMessage(template, report.data), range: report.range, fixes: report.fixes ?? [], ...(report.pin ? { pin: report.pin } : {}) });
       }, ctx);
     } catch (error) {
       options.onRuleError?.(rule.id, error);

@@ -1,10 +1,11 @@
-import type { AnalysisContext, AnalysisSettings, DocumentKind, Fix, Range, Severity, SeveritySetting } from './types';
+import type { AnalysisContext, AnalysisSettings, DocumentKind, Fix, PinnableImage, Range, Severity, SeveritySetting } from './types';
+import type { ComposeDoc } from './compose-doc';
 import type { DockerfileDoc } from './dockerfile-doc';
 
 /** What each kind of rule receives: the document parsed once for all rules. */
 export interface ParsedDocuments {
   dockerfile: DockerfileDoc;
-  compose: unknown;
+  compose: ComposeDoc;
 }
 
 export interface ReportDescriptor {
@@ -14,6 +15,8 @@ export interface ReportDescriptor {
   fixes?: Fix[];
   /** Caps this finding's severity for a milder case of the rule (e.g. 'info'); never raises the configured one. */
   severity?: Severity;
+  /** The image the adapters may offer to pin (a registry look-up they make only when asked). */
+  pin?: PinnableImage;
 }
 
 export interface RuleContext {

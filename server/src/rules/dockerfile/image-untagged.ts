@@ -1,3 +1,4 @@
+import { pinnableFromImage } from '../../analysis/pinning';
 import { defineRule } from '../../analysis/rule';
 import { isScratch, parseImageReference } from '../../analysis/images';
 import { fromImageText, globalArgDefaults } from '../../analysis/stage-base';
@@ -13,7 +14,7 @@ export const imageUntagged = defineRule({
     untagged: 'Image "{image}" has no tag, so it means "latest" and changes over time; pin a version tag or a digest.',
     untaggedDefault: 'Image "{image}" (from the build-argument defaults) has no tag, so it means "latest"; pin a version tag or a digest in the ARG default.',
   },
-  fixable: false,
+  fixable: true,
   check(doc, report) {
     const defaults = globalArgDefaults(doc);
     for (const stage of doc.stages) {
@@ -24,7 +25,9 @@ export const imageUntagged = defineRule({
       if (doc.stageNamesBefore(stage.index).has(image.toLowerCase())) continue;
       const ref = parseImageReference(image);
       if (!ref || isScratch(ref) || ref.tag || ref.digest) continue;
-      report({ range, messageId: written === image ? 'untagged' : 'untaggedDefault', data: { image } });
+      // Only a literal image is pinned in place; an ARG default would have to be edited where it is declared.
+      const pin = written === image ? pinnableFromImage(doc, stage.from) : undefined;
+      report({ range, messageId: written === image ? 'untagged' : 'untaggedDefault', data: { image }, pin });
     }
   },
 });
