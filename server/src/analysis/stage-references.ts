@@ -58,6 +58,7 @@ export function copyFromReferences(doc: DockerfileDoc): FromReference[] {
     const valueRange = flag?.getValueRange();
     if (!flag || !valueRange) continue;
     const value = stripQuotes(doc.textOf(valueRange));
+    if (value === '') continue;
     references.push({ instruction, value, range: valueRange, target: resolveFrom(doc, stageIndex, value) });
   }
   return references;

@@ -9,7 +9,7 @@ export const copyFromUnknownStage = defineRule({
   severity: 'warning',
   aliases: ['DL3022'],
   messages: {
-    unknownName: 'COPY --from={value} matches no earlier stage, so the builder pulls an image named "{value}"; name an earlier stage or write the image with a tag.',
+    unknownName: 'COPY --from={value} matches no earlier stage, so the builder looks for an image (or --build-context) named "{value}"; name an earlier stage, or write the image with a tag.',
     laterStage: 'COPY --from={value} refers to a stage defined later (line {line}); move that stage before this one.',
     unknownIndex: 'COPY --from={value} refers to stage index {value}, but only {count} stage(s) come before it; use the index or name of an earlier stage.',
   },

@@ -30,7 +30,7 @@ export const execFormRecommended = defineRule({
         const command = commandText(doc, instruction);
         if (!command || jsonArray(command.text) !== null) continue;
         report({ range: command.range, messageId: keyword === 'HEALTHCHECK' ? 'healthcheck' : 'shellForm', data: { keyword },
-          fixes: doc.ast.getEscapeCharacter() === '\\' ? execFormFixes(keyword, command.text, command.range) : [] });
+          fixes: doc.ast.getEscapeCharacter() === '\\' && !command.text.startsWith('[') ? execFormFixes(keyword, command.text, command.range) : [] });
       }
       const name = from?.getBuildStage()?.toLowerCase();
       if (customShell && name) customShellStages.add(name);

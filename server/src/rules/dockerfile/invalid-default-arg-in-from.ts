@@ -8,7 +8,7 @@ export const invalidDefaultArgInFrom = defineRule({
   title: 'FROM is not a valid image with the ARG defaults',
   severity: 'warning',
   aliases: ['InvalidDefaultArgInFrom'],
-  messages: { invalid: 'With the ARG defaults, "{image}" becomes "{expanded}", which is not a valid image reference; give the ARG a default that completes the image name.' },
+  messages: { invalid: 'With the ARG defaults this base image becomes "{expanded}", which is not a valid image reference; give the ARG a default that completes the image name.' },
   fixable: false,
   check(doc, report) {
     const escape = doc.ast.getEscapeCharacter();
@@ -22,7 +22,7 @@ export const invalidDefaultArgInFrom = defineRule({
       const image = range ? doc.textOf(range) : '';
       if (!range || !image.includes('$')) continue;
       const expanded = expandWord(image, env, escape);
-      if (expanded !== null && !isValidImageReference(expanded)) report({ range, messageId: 'invalid', data: { image, expanded } });
+      if (expanded !== null && !isValidImageReference(expanded)) report({ range, messageId: 'invalid', data: { expanded } });
     }
   },
 });

@@ -1,4 +1,4 @@
-import type { Copy, From, Instruction, Run } from 'dockerfile-ast';
+import type { Copy, From, Run } from 'dockerfile-ast';
 import type { DockerfileDoc } from '../../analysis/dockerfile-doc';
 import { defineRule } from '../../analysis/rule';
 import { replace } from '../../analysis/text';
@@ -43,12 +43,9 @@ function stageReferences(doc: DockerfileDoc, lower: string): Range[] {
       const flag = (instruction as Copy).getFromFlag();
       add(flag?.getValue() ?? null, flag?.getValueRange() ?? null);
     } else if (keyword === 'RUN') {
-      for (const option of mountFromOptions(instruction as Run)) add(option.getValue(), option.getValueRange());
+      const mounts = (instruction as Run).getFlags().filter((flag) => flag.getName() === 'mount');
+      for (const option of mounts.flatMap((flag) => flag.getOptions())) if (option.getName() === 'from') add(option.getValue(), option.getValueRange());
     }
   }
   return found;
-}
-
-function mountFromOptions(run: Instruction & Pick<Run, 'getFlags'>) {
-  return run.getFlags().filter((flag) => flag.getName() === 'mount').flatMap((flag) => flag.getOptions().filter((option) => option.getName() === 'from'));
 }
