@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair } from 'yaml';
+import { LineIndex } from './text';
 
 /** A problem that makes the YAML unusable for rules: syntax, duplicate keys, unresolvable or explosive aliases. */
 export interface YamlProblem {
@@ -13,10 +14,11 @@ export interface YamlProblem {
 export const COMPOSE_LIMITS = Object.freeze({
   /** Collections nested deeper than this (directly or through aliases) are refused. */
   maxDepth: 200,
-  /** Values an alias-expanded document may hold, beyond its own node count (alias bombs). */
+  /**
+   * Values an alias-expanded document may hold beyond its own node count (alias bombs). This
+   * replaces yaml's `maxAliasCount`, which only guards its `toJS`: we resolve aliases ourselves.
+   */
   maxAliasExpansion: 200_000,
-  /** Passed to yaml for any `toJS` call (we resolve aliases ourselves and never call it). */
-  maxAliasCount: 1000,
 });
 
 export interface ParsedYaml {
@@ -36,16 +38,18 @@ const IGNORED_WARNINGS = new Set(['TAG_RESOLVE_FAILED']);
  * own check is quadratic), aliases without anchors, alias cycles, alias bombs and deep nesting.
  * Never throws.
  */
-export function parseComposeYaml(text: string): ParsedYaml {
-  const document = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, maxAliasCount: COMPOSE_LIMITS.maxAliasCount });
-  const problems: YamlProblem[] = document.errors.map((error) => ({ code: error.code, start: error.pos[0], end: error.pos[1], message: yamlMessage(error.code, error.message) }));
-  for (const warning of document.warnings) {
-    if (!IGNORED_WARNINGS.has(warning.code)) problems.push({ code: warning.code, start: warning.pos[0], end: warning.pos[1], message: yamlMessage(warning.code, warning.message) });
+export function parseComposeYaml(text: string, lines: LineIndex = new LineIndex(text)): ParsedYaml {
+  const document = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const problems: YamlProblem[] = [];
+  for (const error of [...document.errors, ...document.warnings.filter((warning) => !IGNORED_WARNINGS.has(warning.code))]) {
+    const [start, end] = widen(text, error.code, error.message, error.pos[0], error.pos[1]);
+    // yaml often reports one mistake twice at the same place; the first message is the useful one.
+    if (!problems.some((problem) => problem.start === start)) problems.push({ code: error.code, start, end, message: yamlMessage(error.code, error.message) });
   }
   const root = (document.contents as Node | null) ?? null;
   const targets = new Map<Alias, Node | undefined>();
   const yamlGaveUp = problems.some((problem) => problem.code === 'RESOURCE_EXHAUSTION');
-  const nodeCount = walk(root, text, targets, problems, !yamlGaveUp);
+  const nodeCount = walk(root, lines, targets, problems, !yamlGaveUp);
   if (problems.length === 0 && targets.size > 0) checkAliasExpansion(root, targets, nodeCount, problems);
   problems.sort((a, b) => a.start - b.start);
   return { document, root, problems, aliasTarget: (alias) => targets.get(alias) };
@@ -58,12 +62,35 @@ function yamlMessage(code: string, message: string): string {
     case 'MULTIPLE_DOCS': return 'This file holds more than one YAML document (separated by ---); keep one Compose document per file.';
     case 'TAB_AS_INDENT': return 'Tabs are not allowed as indentation in YAML; indent with spaces.';
     case 'BLOCK_AS_IMPLICIT_KEY': return `${base}; quote a value that contains ": ".`;
+    case 'MISSING_CHAR': {
+      const quote = /closing (["'])/.exec(message)?.[1];
+      return quote ? `This string has no closing ${quote}; add it at the end of the value.` : `${base}.`;
+    }
     default: return /[.!?]$/.test(base) ? base : `${base}.`;
   }
 }
 
+/**
+ * yaml points at one character, often where it noticed the problem: an unclosed quote is shown
+ * from its opening quote, and a one-character range grows to the word it starts.
+ */
+function widen(text: string, code: string, message: string, start: number, end: number): [number, number] {
+  const lineEnd = (offset: number): number => {
+    const newline = text.slice(offset).search(/\r|\n/);
+    return newline < 0 ? text.length : offset + newline;
+  };
+  const quote = code === 'MISSING_CHAR' ? /closing (["'])/.exec(message)?.[1] : undefined;
+  if (quote) {
+    const opening = text.lastIndexOf(quote, Math.min(start, text.length) - 1);
+    if (opening >= 0) return [opening, lineEnd(opening)];
+  }
+  if (end - start > 1 || /\s/.test(text[start] ?? ' ')) return [start, end];
+  const word = /^\S+(?: \S+)*/.exec(text.slice(start, lineEnd(start)));
+  return [start, start + Math.max(word?.[0].length ?? 0, end - start)];
+}
+
 /** Iterative walk in document order (anchors are defined where they appear, so order matters). */
-function walk(root: Node | null, text: string, targets: Map<Alias, Node | undefined>, problems: YamlProblem[], checkDepth: boolean): number {
+function walk(root: Node | null, lines: LineIndex, targets: Map<Alias, Node | undefined>, problems: YamlProblem[], checkDepth: boolean): number {
   if (!root) return 0;
   const anchors = new Map<string, Node>();
   const stack: { node: Node | Pair; depth: number }[] = [{ node: root, depth: 1 }];
@@ -90,13 +117,13 @@ function walk(root: Node | null, text: string, targets: Map<Alias, Node | undefi
       depthReported = true;
       continue;
     }
-    if (isMap(node)) checkDuplicateKeys(node.items, text, problems);
+    if (isMap(node)) checkDuplicateKeys(node.items, lines, problems);
     for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i] as Node | Pair, depth: depth + 1 });
   }
   return count;
 }
 
-function checkDuplicateKeys(pairs: readonly Pair[], text: string, problems: YamlProblem[]): void {
+function checkDuplicateKeys(pairs: readonly Pair[], lines: LineIndex, problems: YamlProblem[]): void {
   if (pairs.length < 2) return;
   const seen = new Map<string, Node>();
   for (const pair of pairs) {
@@ -108,15 +135,9 @@ function checkDuplicateKeys(pairs: readonly Pair[], text: string, problems: Yaml
       seen.set(name, key);
       continue;
     }
-    const line = lineOf(text, first.range?.[0] ?? 0) + 1;
+    const line = lines.positionAt(first.range?.[0] ?? 0).line + 1;
     problems.push(at(key, 'DUPLICATE_KEY', `Key "${name}" is repeated (first on line ${line}); Compose rejects repeated keys, so keep one.`));
   }
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 /**

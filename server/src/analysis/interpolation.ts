@@ -31,7 +31,7 @@ export function interpolationRefs(value: string): InterpolationRef[] {
     } else if (next === '{') {
       const end = closingBrace(value, at + 2);
       const body = value.slice(at + 2, end < 0 ? value.length : end);
-      const match = /^([A-Za-z0-9_.-]*)(:?[-?+])?([\s\S]*)$/.exec(body);
+      const match = /^([A-Za-z0-9_]*)(:?[-?+])?([\s\S]*)$/.exec(body);
       refs.push({ start: at, end: end < 0 ? value.length : end + 1, name: match?.[1] ?? body, operator: match?.[2] ?? '', argument: match?.[2] ? match[3] : '' });
       i = end < 0 ? value.length : end + 1;
     } else if (NAME_START.test(next)) {

@@ -13,6 +13,8 @@ const FILE_WIDE = /^#\s*(?:container-hygiene\s+ignore-file|hadolint\s+global\s+i
 const BUILDKIT_CHECK = /^#\s*check\s*=\s*(.*)$/i;
 const DIRECTIVE = /^#\s*[a-z][a-z0-9]*\s*=/i;
 const DCLINT_LINE = /^#\s*dclint\s+disable-(next-)?line\b\s*(.*)$/i;
+/** dclint's file-wide forms, honoured on the first non-empty line only (as dclint does). */
+const DCLINT_FILE = /^#\s*dclint\s+disable(?:-file)?(?:\s+(.*))?$/i;
 
 function ids(list: string): string[] {
   return list.split(/[,\s]+/).map((id) => id.trim().toLowerCase()).filter(Boolean);
@@ -51,13 +53,22 @@ export function readSuppressions(lines: LineIndex, spanOf: (line: number) => num
       const target = inDirectiveBlock ? undefined : nextContentLine(lines, line + 1);
       if (skip && inDirectiveBlock) for (const id of ids(skip[1])) result.file.add(id);
       else if (skip && target !== undefined) addLines(target, spanOf(target), ids(skip[1]).map((id) => (id === 'all' ? '*' : id)));
+    } else if (commentAt === 0 && line === firstNonEmptyLine(lines) && (match = DCLINT_FILE.exec(comment))) {
+      for (const id of match[1]?.trim() ? ids(match[1]) : ['all']) result.file.add(id);
     } else if ((match = DCLINT_LINE.exec(comment))) {
-      const target = match[1] ? nextContentLine(lines, line + 1) : line;
+      // Like dclint, `# dclint disable-line` alone on its line covers the next line.
+      const target = match[1] || commentAt === 0 ? nextContentLine(lines, line + 1) : line;
       const silenced = match[2].trim() ? ids(match[2]) : ['*'];
       if (target !== undefined) addLines(target, target, silenced);
     }
   }
   return result;
+}
+
+function firstNonEmptyLine(lines: LineIndex): number {
+  let line = 0;
+  while (line < lines.lineCount - 1 && lines.lineText(line).trim() === '') line++;
+  return line;
 }
 
 function nextContentLine(lines: LineIndex, from: number): number | undefined {

@@ -44,6 +44,18 @@ export interface Finding {
   messageId: string;
   range: Range;
   fixes: Fix[];
+  /** An image reference the adapters may pin to a version tag or digest, when the user asks (registry look-up). */
+  pin?: PinnableImage;
+}
+
+/**
+ * The image of a finding that can be pinned. Analysis only marks it (no network); the language
+ * server looks the registry up in codeAction/resolve and replaces `range` with the pinned reference.
+ */
+export interface PinnableImage {
+  /** The reference exactly as written at `range` (`127.0.0.1:5055/library/tiny:latest`, `node`). */
+  image: string;
+  range: Range;
 }
 
 export interface AnalysisSettings {
@@ -63,6 +75,31 @@ export interface AnalysisSettings {
 export interface AnalysisContext {
   /** Text of the `.dockerignore` beside the build context, null when absent, undefined when unknown. */
   dockerignore?: string | null;
+  /** The other files of a Compose file's project (see `composeSideFileNames` in document-kind.ts). */
+  compose?: ComposeProjectContext;
+  /**
+   * Among the paths a Compose file references (`ComposeDoc.referencedPaths()`: env_file,
+   * build.context, build.dockerfile, secret/config files...), those that exist, relative to the
+   * file's folder, `/`-separated and normalised (no `./`). Undefined when unknown: path rules stay silent.
+   */
+  existingPaths?: ReadonlySet<string>;
+}
+
+/** A Compose file read beside the analysed one. */
+export interface ComposeSideFile {
+  /** Path relative to the analysed file's folder (for messages). */
+  path: string;
+  text: string;
+}
+
+/** Files merged with the analysed Compose file, in Compose's order, before semantic rules run. */
+export interface ComposeProjectContext {
+  /** Merged before the analysed file: for `compose.override.yaml`, its `compose.yaml`. */
+  before?: ComposeSideFile[];
+  /** Merged after it: for `compose.yaml`, its `compose.override.yaml`. */
+  after?: ComposeSideFile[];
+  /** The analysed file is an override whose base could not be read: rules that judge missing things stay silent. */
+  partial?: boolean;
 }
 
 export const defaultSettings: AnalysisSettings = Object.freeze({

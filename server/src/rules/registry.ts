@@ -1,6 +1,15 @@
 import type { Rule } from '../analysis/rule';
 import type { DocumentKind } from '../analysis/types';
 import { fileNotAnalyzed } from './file-not-analyzed';
+import { composeYamlSyntax } from './compose/compose-yaml-syntax';
+import { composeSchema } from './compose/compose-schema';
+import { composeVersionObsolete } from './compose/compose-version-obsolete';
+import { serviceImageUntagged } from './compose/service-image-untagged';
+import { serviceImageLatest } from './compose/service-image-latest';
+import { referenceUndefined } from './compose/reference-undefined';
+import { containerNameDuplicate } from './compose/container-name-duplicate';
+import { hostPortDuplicate } from './compose/host-port-duplicate';
+import { buildAndImage } from './compose/build-and-image';
 import { dockerfileSyntax } from './dockerfile/dockerfile-syntax';
 import { workdirRelative } from './dockerfile/workdir-relative';
 import { imageLatestTag } from './dockerfile/image-latest-tag';
@@ -37,6 +46,7 @@ import { yarnCacheNotCleaned } from './dockerfile/yarn-cache-not-cleaned';
 import { gemUnpinned } from './dockerfile/gem-unpinned';
 import { goInstallUnpinned } from './dockerfile/go-install-unpinned';
 import { imageUntagged } from './dockerfile/image-untagged';
+import { imageDigestUnpinned } from './dockerfile/image-digest-unpinned';
 import { registryUntrusted } from './dockerfile/registry-untrusted';
 import { userRoot } from './dockerfile/user-root';
 import { userMissing } from './dockerfile/user-missing';
@@ -130,6 +140,7 @@ export const dockerfileRules: readonly Rule<'dockerfile'>[] = [
   gemUnpinned,
   goInstallUnpinned,
   imageUntagged,
+  imageDigestUnpinned,
   registryUntrusted,
   userRoot,
   userMissing,
@@ -186,10 +197,23 @@ export const dockerfileRules: readonly Rule<'dockerfile'>[] = [
   shellViaRun,
 ];
 
-export const allRules: readonly Rule[] = [...dockerfileRules, fileNotAnalyzed];
+/** Compose rules, in docs-table order; other helpers add theirs here. */
+export const composeRules: readonly Rule<'compose'>[] = [
+  composeYamlSyntax,
+  composeSchema,
+  composeVersionObsolete,
+  serviceImageUntagged,
+  serviceImageLatest,
+  referenceUndefined,
+  containerNameDuplicate,
+  hostPortDuplicate,
+  buildAndImage,
+];
+
+export const allRules: readonly Rule[] = [...dockerfileRules, ...composeRules, fileNotAnalyzed];
 
 export function rulesFor(kind: DocumentKind): readonly Rule[] {
-  return kind === 'dockerfile' ? dockerfileRules : [];
+  return kind === 'dockerfile' ? dockerfileRules : composeRules;
 }
 
 export function findRule(idOrAlias: string): Rule | undefined {

@@ -1,0 +1,241 @@
+/**
+ * The Compose model rules receive (`ParsedDocuments['compose']`). How a Compose rule works:
+ *
+ * - Iterate `doc.services` (services written in this file). Read a field with `service.get('user')`
+ *   or deeper with `service.node.at('deploy', 'resources', 'limits')`: a ComposeNode, with aliases
+ *   and `<<` merge keys resolved. Skip values where `node.isInterpolated` (`${VAR}`).
+ * - Decide whether something is missing from `service.effective` (the project as Compose runs it:
+ *   compose.override.yaml merged, short forms normalised; compose-merge.ts). Honour
+ *   `doc.project.partial` before reporting absences, and `doc.isDefined('volumes', name)` for names.
+ * - Report at `node.range` (a value), `node.keyRange` (a key), `node.subRange(start, end)` (a word
+ *   inside a value) or `service.keyRange` (something missing from the service). For inherited
+ *   values these point at the alias or merge key in the service, where the user edits.
+ * - Build fixes with compose-edits.ts (insertKey / insertEntries / appendItem / replaceScalar /
+ *   replaceInScalar / deleteEntry / deleteItem); each returns undefined when it cannot edit in place,
+ *   and then the finding goes without a fix.
+ * - Shared parsers: compose-ports.ts, compose-volumes.ts, compose-references.ts, compose-image.ts,
+ *   interpolation.ts. Example rules: rules/compose/compose-version-obsolete.ts (a fix),
+ *   service-image-latest.ts (a word inside a value), reference-undefined.ts (merged project).
+ */
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { mergeModels, normalizeModel, isPlainMap, type PlainMap } from './compose-merge';
+import { ComposeNode, type NodeHost } from './compose-node';
+import { parseComposeYaml, type ParsedYaml, type YamlProblem } from './compose-parse';
+import { composeReferencedPaths, normalizeRelativePath, type ReferencedPath } from './compose-paths';
+import { LineIndex } from './text';
+import type { AnalysisContext, ComposeSideFile, Range } from './types';
+
+/** The rule that reports `ComposeDoc.problems`; the only one that runs on unusable YAML. */
+export const COMPOSE_SYNTAX_RULE_ID = 'compose-yaml-syntax';
+
+/** A service written in the analysed file. */
+export interface ComposeService {
+  readonly name: string;
+  /** The service's name key: where service-wide findings go (e.g. "no user set"). */
+  readonly keyRange: Range;
+  /** The service's value (a map in a valid file): read fields and report at their nodes. */
+  readonly node: ComposeNode;
+  /**
+   * The service as Compose will run it: every file of the project merged and short forms
+   * normalised (compose-merge.ts). Decide from it whether something is missing or set; report at `node`.
+   */
+  readonly effective: PlainMap;
+  /** Shorthand for `node.get(key)`. */
+  get(key: string): ComposeNode | undefined;
+}
+
+/** Top-level sections whose entries services refer to by name. */
+export type ComposeSection = 'services' | 'volumes' | 'networks' | 'secrets' | 'configs' | 'models';
+
+/**
+ * A Compose file parsed once (yaml, with node ranges) with the views rules need: services,
+ * top-level sections, values with aliases and merge keys resolved (ComposeNode), and the project
+ * as Compose runs it (this file merged with the files in `context.compose`).
+ */
+export class ComposeDoc implements NodeHost {
+  readonly lines: LineIndex;
+  /** Syntax errors and guard trips (compose-yaml-syntax); when any, `usable` is false. */
+  readonly problems: readonly YamlProblem[];
+  /** The root value (a map in a valid file; `topLevel` reads it), or undefined when the document is empty or unusable. */
+  readonly root: ComposeNode | undefined;
+  /** `empty` (nothing or only comments), `map`, or `other` (a list or a scalar at the top). */
+  readonly rootKind: 'empty' | 'map' | 'other';
+  readonly services: readonly ComposeService[];
+  private readonly parsed: ParsedYaml;
+  private readonly servicesByName = new Map<string, ComposeService>();
+  private projectCache: ComposeProject | undefined;
+  private plain: unknown;
+  private blockEnds: Map<number, number> | undefined;
+
+  constructor(readonly text: string, readonly context: AnalysisContext = {}) {
+    this.lines = new LineIndex(text);
+    this.parsed = parseComposeYaml(text, this.lines);
+    this.problems = this.parsed.problems;
+    const root = this.parsed.root;
+    this.rootKind = !root || (isScalar(root) && root.value === null) ? 'empty' : isMap(root) ? 'map' : 'other';
+    this.root = root && this.usable ? new ComposeNode(this, { yaml: root, path: [] }) : undefined;
+    this.services = this.readServices();
+    for (const service of this.services) if (!this.servicesByName.has(service.name)) this.servicesByName.set(service.name, service);
+  }
+
+  get yamlRoot(): Node | null {
+    return this.parsed.root;
+  }
+
+  /** False when the YAML has errors or tripped a guard: only compose-yaml-syntax runs then. */
+  get usable(): boolean {
+    return this.problems.length === 0;
+  }
+
+  /** The anchored node an alias refers to. */
+  aliasTarget(alias: Parameters<NodeHost['aliasTarget']>[0]): Node | undefined {
+    return this.parsed.aliasTarget(alias);
+  }
+
+  /** Where to report a YAML problem: its range, kept to its first line. */
+  problemRange(problem: YamlProblem): Range {
+    const start = this.lines.positionAt(problem.start);
+    const end = this.lines.positionAt(Math.max(problem.start, problem.end));
+    return end.line === start.line ? { start, end } : { start, end: { line: start.line, character: this.lines.lineText(start.line).length } };
+  }
+
+  /** A top-level entry (`version`, `services`, `volumes`, `x-common`...). */
+  topLevel(key: string): ComposeNode | undefined {
+    return this.root?.isMap ? this.root.get(key) : undefined;
+  }
+
+  service(name: string): ComposeService | undefined {
+    return this.servicesByName.get(name);
+  }
+
+  /** The project as Compose runs it: the files of `context.compose` merged around this one. */
+  get project(): ComposeProject {
+    this.projectCache ??= buildProject(this, this.context);
+    return this.projectCache;
+  }
+
+  /** Whether `name` is defined in a top-level section of the merged project (`volumes`, `networks`...). */
+  isDefined(section: ComposeSection, name: string): boolean {
+    const value = this.project.model[section];
+    return isPlainMap(value) && Object.hasOwn(value, name);
+  }
+
+  /**
+   * Whether a path the file references exists (relative to the file's folder), from
+   * `context.existingPaths`; undefined when the adapters did not say (then stay silent).
+   */
+  pathExists(path: string): boolean | undefined {
+    return this.context.existingPaths?.has(normalizeRelativePath(path));
+  }
+
+  /** Files and folders the document names (env_file, build context, Dockerfile...), for the adapters to stat. */
+  referencedPaths(): ReferencedPath[] {
+    return composeReferencedPaths(this);
+  }
+
+  /** The whole document as plain data (merge keys applied); null when empty or unusable. Shared: do not mutate. */
+  toJS(): unknown {
+    if (this.plain === undefined) this.plain = this.root ? this.root.toJS() : null;
+    return this.plain;
+  }
+
+  /**
+   * The last line of the block that starts at `line` (a key with its nested value, or a list item):
+   * a `# container-hygiene ignore=` comment above a key covers all of it.
+   */
+  blockEndLine(line: number): number {
+    this.blockEnds ??= computeBlockEnds(this.parsed.root, this.lines);
+    return this.blockEnds.get(line) ?? line;
+  }
+
+  private readServices(): ComposeService[] {
+    const services = this.topLevel('services');
+    if (!services?.isMap) return [];
+    return services.entries().map((node) => new ServiceView(this, String(node.key), node));
+  }
+}
+
+class ServiceView implements ComposeService {
+  constructor(private readonly doc: ComposeDoc, readonly name: string, readonly node: ComposeNode) {}
+
+  get keyRange(): Range {
+    return this.node.keyRange;
+  }
+
+  get effective(): PlainMap {
+    const services = this.doc.project.model.services;
+    const merged = isPlainMap(services) ? services[this.name] : undefined;
+    return isPlainMap(merged) ? merged : (Object.create(null) as PlainMap);
+  }
+
+  get(key: string): ComposeNode | undefined {
+    return this.node.get(key);
+  }
+}
+
+/** The merged view of a Compose project. */
+export interface ComposeProject {
+  /** Every file merged in order and normalised (compose-merge.ts): `model.services.web.environment` is a map. */
+  model: PlainMap;
+  /** A file of the project could not be read or parsed, or the analysed file is an override without its base. */
+  partial: boolean;
+  /** The project pulls in other files (`include:`), so names may be defined elsewhere. */
+  hasInclude: boolean;
+}
+
+function buildProject(doc: ComposeDoc, context: AnalysisContext): ComposeProject {
+  let partial = context.compose?.partial === true;
+  const side = (file: ComposeSideFile): PlainMap => {
+    const other = new ComposeDoc(file.text);
+    if (!other.usable || other.rootKind !== 'map') {
+      partial = true;
+      return Object.create(null) as PlainMap;
+    }
+    return normalizeModel(modelOf(other));
+  };
+  const models = [
+    ...(context.compose?.before ?? []).map(side),
+    normalizeModel(modelOf(doc)),
+    ...(context.compose?.after ?? []).map(side),
+  ];
+  const model = mergeModels(models);
+  return { model, partial, hasInclude: model.include !== undefined };
+}
+
+/** The document's data for merging: `!reset` / `!override` kept as MergeTag where the text uses them. */
+function modelOf(doc: ComposeDoc): unknown {
+  return /!(reset|override)\b/.test(doc.text) ? doc.root?.toJS({ mergeTags: true }) : doc.toJS();
+}
+
+/** Line -> last line of the blocks starting on it, by one iterative walk (aliases not followed). */
+function computeBlockEnds(root: Node | null, lines: LineIndex): Map<number, number> {
+  const ends = new Map<number, number>();
+  const lastLine = (node: Node): number => {
+    const [start, end] = node.range ?? [0, 0];
+    return lines.positionAt(Math.max(start, end - 1)).line;
+  };
+  const record = (startOffset: number, endLine: number): void => {
+    const line = lines.positionAt(startOffset).line;
+    ends.set(line, Math.max(ends.get(line) ?? line, endLine));
+  };
+  const stack: (Node | Pair)[] = root ? [root] : [];
+  while (stack.length > 0) {
+    const item = stack.pop() as Node | Pair;
+    if (isPair(item)) {
+      const key = item.key as Node | null;
+      const value = item.value as Node | null;
+      if (key?.range && value?.range) record(key.range[0], lastLine(value));
+      if (value) stack.push(value);
+      continue;
+    }
+    if (isSeq(item)) {
+      for (const child of item.items as Node[]) {
+        if (child?.range) record(child.range[0], lastLine(child));
+        if (child) stack.push(child);
+      }
+    } else if (isMap(item)) {
+      for (const pair of item.items) stack.push(pair);
+    }
+  }
+  return ends;
+}

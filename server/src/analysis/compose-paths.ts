@@ -1,0 +1,73 @@
+import type { ComposeDoc } from './compose-doc';
+import type { ComposeNode } from './compose-node';
+
+/** A file or folder a Compose file names, to be checked for existence. */
+export interface ReferencedPath {
+  /** Normalised, relative to the Compose file's folder (as in `AnalysisContext.existingPaths`). */
+  path: string;
+  /** `env_file`, `label_file`, `build.context`, `build.dockerfile`, `extends.file`, `secrets.file`, `configs.file`, `include`. */
+  field: string;
+  /** The value naming it: report a missing path here. */
+  node: ComposeNode;
+  /** False for `env_file: {path, required: false}`: a missing file is fine. */
+  required: boolean;
+  /** The service it belongs to, if any. */
+  service?: string;
+}
+
+/**
+ * Paths the file references, for the adapters to stat (`existingPaths`) and for path rules.
+ * Remote build contexts (URLs, git), paths with `${...}` and inline Dockerfiles are left out.
+ */
+export function composeReferencedPaths(doc: ComposeDoc): ReferencedPath[] {
+  const found: ReferencedPath[] = [];
+  const add = (field: string, node: ComposeNode | undefined, text: string | undefined, service?: string, required = true): void => {
+    if (!node || text === undefined || text === '' || text.includes('$')) return;
+    found.push({ path: normalizeRelativePath(text), field, node, required, service });
+  };
+  for (const service of doc.services) {
+    for (const entry of service.get('env_file')?.isSeq ? service.get('env_file')?.items() ?? [] : [service.get('env_file')]) {
+      if (entry?.isMap) add('env_file', entry.get('path'), entry.get('path')?.text, service.name, entry.get('required')?.bool !== false);
+      else add('env_file', entry, entry?.text, service.name);
+    }
+    for (const entry of service.get('label_file')?.strings() ?? []) add('label_file', entry, entry.text, service.name);
+    const build = service.get('build');
+    const context = build?.kind === 'scalar' ? build : build?.get('context');
+    const contextText = context?.text ?? (build?.isMap ? '.' : undefined);
+    if (contextText !== undefined && !isRemoteContext(contextText)) {
+      add('build.context', context ?? build, contextText, service.name);
+      const dockerfile = build?.get('dockerfile');
+      if (dockerfile?.text && !build?.has('dockerfile_inline')) {
+        add('build.dockerfile', dockerfile, dockerfile.text.startsWith('/') ? dockerfile.text : `${contextText}/${dockerfile.text}`, service.name);
+      }
+    }
+    const extendsFile = service.get('extends')?.get('file');
+    add('extends.file', extendsFile, extendsFile?.text, service.name);
+  }
+  for (const section of ['secrets', 'configs']) {
+    for (const entry of doc.topLevel(section)?.entries() ?? []) add(`${section}.file`, entry.get('file'), entry.get('file')?.text);
+  }
+  for (const entry of doc.topLevel('include')?.items() ?? []) {
+    if (entry.kind === 'scalar') add('include', entry, entry.text);
+    else for (const path of entry.get('path')?.strings() ?? []) add('include', path, path.text);
+  }
+  return found;
+}
+
+/** Build contexts Compose fetches instead of reading from disk. */
+export function isRemoteContext(context: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || /^git@|^github\.com\//.test(context) || /\.git(#|$)/.test(context);
+}
+
+/** `./a//b/` -> `a/b`; backslashes become slashes. Absolute paths stay absolute. */
+export function normalizeRelativePath(path: string): string {
+  const absolute = path.startsWith('/');
+  const parts: string[] = [];
+  for (const part of path.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  const joined = parts.join('/');
+  return absolute ? `/${joined}` : joined || '.';
+}

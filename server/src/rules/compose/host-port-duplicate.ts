@@ -1,0 +1,94 @@
+import type { ComposeDoc } from '../../analysis/compose-doc';
+import { isPlainMap } from '../../analysis/compose-merge';
+import { bindsAllInterfaces, parsePortSpec, portRange, type PortMapping } from '../../analysis/compose-ports';
+import { defineRule } from '../../analysis/rule';
+import type { Range } from '../../analysis/types';
+
+interface Binding {
+  service: string;
+  mapping: PortMapping;
+  /** Set for ports written in the analysed file. */
+  range?: Range;
+}
+
+/** Ranges wider than this are checked on their first ports only (keeps huge ranges cheap). */
+const MAX_PORTS_PER_BINDING = 4096;
+
+/** Two services publishing the same host port (and address) cannot both start. */
+export const hostPortDuplicate = defineRule({
+  id: 'host-port-duplicate',
+  kind: 'compose',
+  title: 'Host port published twice',
+  severity: 'error',
+  aliases: ['no-duplicate-exported-ports'],
+  messages: { duplicate: 'Host port {port} is already published by service "{other}"{where}; only one container can listen on it, so change one of them.' },
+  fixable: false,
+  check(doc, report) {
+    const { local, foreign } = bindingsOf(doc);
+    const buckets = new Map<string, Binding[]>();
+    const add = (binding: Binding): void => {
+      for (const key of bucketKeys(binding.mapping)) {
+        const bucket = buckets.get(key);
+        if (bucket) bucket.push(binding);
+        else buckets.set(key, [binding]);
+      }
+    };
+    foreign.forEach(add);
+    for (const binding of local) {
+      const clash = bucketKeys(binding.mapping).flatMap((key) => buckets.get(key) ?? []).find((other) => sameAddress(other.mapping, binding.mapping));
+      if (clash && binding.range) {
+        const where = clash.range ? ` on line ${clash.range.start.line + 1}` : ' in another file of the project';
+        const { hostIp, published, protocol } = binding.mapping;
+        report({ range: binding.range, messageId: 'duplicate', data: { port: `${hostIp ? `${hostIp}:` : ''}${published ?? ''}/${protocol}`, other: clash.service, where } });
+      }
+      add(binding);
+    }
+  },
+});
+
+/** Ports written here (with ranges) and, from the merged project, ports that come from other files. */
+function bindingsOf(doc: ComposeDoc): { local: Binding[]; foreign: Binding[] } {
+  const local: Binding[] = [];
+  const foreign: Binding[] = [];
+  const localRaw = new Map<string, string[]>();
+  for (const service of doc.services) {
+    for (const item of service.get('ports')?.items() ?? []) {
+      const raw = item.toJS();
+      localRaw.set(service.name, [...(localRaw.get(service.name) ?? []), JSON.stringify(raw)]);
+      const mapping = parsePortSpec(raw);
+      if (!mapping?.published) continue;
+      const range = item.kind === 'scalar' && mapping.publishedSpan ? item.subRange(...mapping.publishedSpan) : (item.get('published')?.range ?? item.range);
+      local.push({ service: service.name, mapping, range });
+    }
+  }
+  const services = doc.project.model.services;
+  for (const [name, service] of Object.entries(isPlainMap(services) ? services : {})) {
+    const ports = isPlainMap(service) && Array.isArray(service.ports) ? service.ports : [];
+    const written = [...(localRaw.get(name) ?? [])];
+    for (const raw of ports) {
+      const index = written.indexOf(JSON.stringify(raw));
+      if (index >= 0) {
+        written.splice(index, 1);
+        continue;
+      }
+      const mapping = parsePortSpec(raw);
+      if (mapping?.published) foreign.push({ service: name, mapping });
+    }
+  }
+  return { local, foreign };
+}
+
+/** One key per host port and protocol; entries with variables only match the same text. */
+function bucketKeys(mapping: PortMapping): string[] {
+  const range = mapping.interpolated ? undefined : portRange(mapping.published);
+  if (!range) return [`raw:${mapping.hostIp ?? ''}|${mapping.published ?? ''}|${mapping.protocol}`];
+  const keys: string[] = [];
+  for (let port = range[0]; port <= range[1] && keys.length < MAX_PORTS_PER_BINDING; port++) keys.push(`${mapping.protocol}/${port}`);
+  return keys;
+}
+
+/** All-interfaces bindings clash with any address; specific addresses only with themselves. */
+function sameAddress(a: PortMapping, b: PortMapping): boolean {
+  if (a.interpolated || b.interpolated) return true; // same raw key already
+  return bindsAllInterfaces(a.hostIp) || bindsAllInterfaces(b.hostIp) || a.hostIp?.toLowerCase() === b.hostIp?.toLowerCase();
+}
