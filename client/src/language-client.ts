@@ -3,8 +3,14 @@ import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** Editor languages the server lints (keep in step with server/src/lsp/language-kinds.ts). */
-const LANGUAGES = ['dockerfile'];
-const CONFIG_FILES = '**/{.hadolint.yaml,.hadolint.yml,.container-hygiene.yaml,.container-hygiene.yml,.dockerignore}';
+const LANGUAGES = ['dockerfile', 'dockercompose'];
+/**
+ * Plain YAML files go to the server too, which lints those whose name makes them Compose files
+ * (`compose.yaml` opened as YAML, or a name in `containerHygiene.composeFilePatterns`).
+ */
+const YAML_FILES = { scheme: 'file', language: 'yaml' };
+/** Config files, and the Compose files merged with an open one (`compose.override.yaml` beside `compose.yaml`). */
+const WATCHED_FILES = '**/{.hadolint.yaml,.hadolint.yml,.container-hygiene.yaml,.container-hygiene.yml,.dockerignore,compose*.yaml,compose*.yml,docker-compose*.yaml,docker-compose*.yml}';
 
 /** The language client for dist/server.js, talking over Node IPC. Not started yet. */
 export function createLanguageClient(context: ExtensionContext, outputChannel: OutputChannel): LanguageClient {
@@ -14,10 +20,10 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    documentSelector: [...LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]), YAML_FILES],
     synchronize: {
       configurationSection: 'containerHygiene',
-      fileEvents: workspace.createFileSystemWatcher(CONFIG_FILES),
+      fileEvents: workspace.createFileSystemWatcher(WATCHED_FILES),
     },
     outputChannel,
   };

@@ -55,12 +55,12 @@ describe('cli file discovery', () => {
     assert.deepEqual(files.map((file) => file.file), ['a/Dockerfile']);
   });
 
-  it('a folder without Dockerfiles exits 0 with a note on stderr', () => {
+  it('a folder without Dockerfiles or Compose files exits 0 with a note on stderr', () => {
     const root = project({ 'src/index.js': 'console.log(1)\n' });
     mkdirSync(join(root, 'empty'));
     const run = runCli(['lint', 'empty'], root);
     assert.equal(run.status, 0);
-    assert.match(run.stderr, /No Dockerfiles found under empty/);
+    assert.match(run.stderr, /No Dockerfiles or Compose files found under empty/);
     const json = runCli(['lint', '--format', 'json'], root);
     assert.deepEqual(JSON.parse(json.stdout), []);
   });

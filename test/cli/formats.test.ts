@@ -100,7 +100,7 @@ describe('cli output formats', () => {
   it('rules: lists every rule as a table and as json', () => {
     const table = runCli(['rules'], process.cwd());
     assert.equal(table.status, 0);
-    assert.match(table.stdout, /^image-latest-tag +warning +no +DL3007, DS-0001 +Base image uses the latest tag$/m);
+    assert.match(table.stdout, /^image-latest-tag +warning +yes +DL3007, DS-0001 +Base image uses the latest tag$/m);
     const list = JSON.parse(runCli(['rules', '--format', 'json'], process.cwd()).stdout);
     const workdir = list.find((rule: { id: string }) => rule.id === 'workdir-relative');
     assert.deepEqual({ severity: workdir.severity, fixable: workdir.fixable }, { severity: 'warning', fixable: true });

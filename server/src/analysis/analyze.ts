@@ -14,11 +14,16 @@ export interface AnalyzeOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Restrict to these rules (tests). */
   rules?: readonly Rule[];
+  /**
+   * A ComposeDoc of this very text built with `context` (the adapters parse once to learn which
+   * paths to stat; see config/compose-context.ts): reused instead of parsing again. Ignored otherwise.
+   */
+  composeDoc?: ComposeDoc;
 }
 
 /** Lints one document: parse once, run every enabled rule, apply settings and suppression comments. */
 export function analyze(text: string, kind: DocumentKind, settings: AnalysisSettings = defaultSettings, options: AnalyzeOptions = {}): Finding[] {
-  const reason = unanalyzableReason(text);
+  const reason = unanalyzableReason(text, settings.maxFileSize);
   if (reason) {
     const severity = severityFor(fileNotAnalyzed, settings);
     if (!severity) return [];
@@ -38,7 +43,8 @@ export function analyze(text: string, kind: DocumentKind, settings: AnalysisSett
 
 /** Compose: broken YAML gets only its syntax findings; a comment above a key covers the key's whole block. */
 function analyzeCompose(text: string, settings: AnalysisSettings, options: AnalyzeOptions): Finding[] {
-  const doc = new ComposeDoc(text, options.context);
+  const given = options.composeDoc;
+  const doc = given && given.text === text && given.context === options.context ? given : new ComposeDoc(text, options.context);
   const all = (options.rules ?? rulesFor('compose')) as readonly Rule<'compose'>[];
   const rules = doc.usable ? all : all.filter((rule) => rule.id === COMPOSE_SYNTAX_RULE_ID);
   const findings = runRules(doc, rules, settings, options);

@@ -148,6 +148,17 @@ export class ComposeDoc implements NodeHost {
     return this.blockEnds.get(line) ?? line;
   }
 
+  /**
+   * The first line of the innermost block (key or list item) that holds `line`: where a comment
+   * about `line` can go without landing inside a multi-line value (a block scalar, a quoted string).
+   */
+  blockStartLine(line: number): number {
+    this.blockEnds ??= computeBlockEnds(this.parsed.root, this.lines);
+    let start: number | undefined;
+    for (const [first, last] of this.blockEnds) if (first <= line && line <= last && (start === undefined || first > start)) start = first;
+    return start ?? line;
+  }
+
   private readServices(): ComposeService[] {
     const services = this.topLevel('services');
     if (!services?.isMap) return [];

@@ -9,6 +9,8 @@ export interface CliOverrides {
   ignored: string[];
   trustedRegistries: string[];
   severityOverrides: Record<string, SeveritySetting>;
+  /** `--max-file-size`: files larger than this many bytes are not analysed. */
+  maxFileSize?: number;
 }
 
 export interface LintOptions {
@@ -21,6 +23,10 @@ export interface LintOptions {
   configFile?: string;
   useConfigFiles: boolean;
   overrides: CliOverrides;
+  /** `--compose-pattern`: more file-name globs to lint as Compose files. */
+  composePatterns: string[];
+  /** `--stats`: also print the number of findings per rule. */
+  stats: boolean;
 }
 
 export interface RulesOptions {
@@ -32,7 +38,7 @@ export type CliCommand = LintOptions | RulesOptions | { command: 'help' } | { co
 
 const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
-const LINT_ONLY = ['fix', 'fix-dry-run', 'max-severity', 'failure-threshold', 'config', 'no-config', 'ignore', 'trusted-registry', 'rule', 'quiet'] as const;
+const LINT_ONLY = ['fix', 'fix-dry-run', 'max-severity', 'failure-threshold', 'config', 'no-config', 'ignore', 'trusted-registry', 'rule', 'quiet', 'compose-pattern', 'stats', 'max-file-size'] as const;
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -46,6 +52,9 @@ const OPTIONS = {
   'trusted-registry': { type: 'string', multiple: true },
   rule: { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
+  'compose-pattern': { type: 'string', multiple: true },
+  stats: { type: 'boolean' },
+  'max-file-size': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -86,7 +95,11 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       ignored: splitList(values.ignore),
       trustedRegistries: splitList(values['trusted-registry']),
       severityOverrides: parseRuleSeverities(values.rule ?? []),
+      ...(values['max-file-size'] !== undefined ? { maxFileSize: parseFileSize(values['max-file-size']) } : {}),
     },
+    // Not split at commas: a glob may hold `{a,b}`.
+    composePatterns: (values['compose-pattern'] ?? []).map((pattern) => pattern.trim()).filter(Boolean),
+    stats: values.stats ?? false,
   };
 }
 
@@ -112,6 +125,15 @@ function parseThreshold(flag: string, value: string): FailureThreshold {
 /** Repeatable list flags also accept comma-separated values (`--ignore DL3007,DL3008`). */
 function splitList(values: string[] | undefined): string[] {
   return (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+}
+
+/** `4MB`, `512KB`, `1.5 MB`, `1GB`, or a plain number of megabytes (as the editor setting). */
+function parseFileSize(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(kb|mb|gb)?\s*$/i.exec(value);
+  const unit = { kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match?.[2] ?? 'mb').toLowerCase() as 'kb' | 'mb' | 'gb'];
+  const bytes = match ? Math.round(Number(match[1]) * unit) : NaN;
+  if (!(bytes > 0)) throw new UsageError(`Bad --max-file-size "${value}"; give a size such as 4MB, 512KB or 8 (megabytes).`);
+  return bytes;
 }
 
 function parseRuleSeverities(values: readonly string[]): Record<string, SeveritySetting> {

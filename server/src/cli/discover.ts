@@ -1,16 +1,13 @@
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { documentKindOf } from '../analysis/document-kind';
 import type { DocumentKind } from '../analysis/types';
 import { UsageError } from './exit-codes';
 
-/**
- * Which file names are linted, and as what. Compose files join with a `compose` row
- * (e.g. `/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/i`); rows are tried in order.
- */
-export const FILE_KINDS: readonly { pattern: RegExp; kind: DocumentKind; description: string }[] = [
-  { pattern: /^(Dockerfile|Containerfile)$/, kind: 'dockerfile', description: 'Dockerfile, Containerfile' },
-  { pattern: /^(Dockerfile|Containerfile)\..+$/, kind: 'dockerfile', description: 'Dockerfile.*, Containerfile.*' },
-  { pattern: /^.+\.[Dd]ockerfile$/, kind: 'dockerfile', description: '*.Dockerfile, *.dockerfile' },
+/** The names searched for in folders (by `documentKindOf`, as in the editor), for the help text. */
+export const FILE_NAMES: readonly { kind: string; names: string }[] = [
+  { kind: 'Dockerfiles', names: 'Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.Dockerfile, *.dockerfile' },
+  { kind: 'Compose files', names: 'compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml,\ncompose.*.yaml, docker-compose.*.yml (overrides such as compose.override.yaml, compose.prod.yaml)' },
 ];
 
 /** Folders never searched (they are still linted when named on the command line). */
@@ -29,15 +26,14 @@ export interface Discovery {
   warnings: string[];
 }
 
-export function kindOfFileName(name: string): DocumentKind | undefined {
-  return FILE_KINDS.find((row) => row.pattern.test(name))?.kind;
-}
-
 /**
- * Expands the command-line paths into files to lint, in a stable order. A file given explicitly is
- * linted whatever its name (as a Dockerfile unless a row says otherwise); folders are searched.
+ * Expands the command-line paths into files to lint, in a stable order. Folders are searched for
+ * Dockerfiles and Compose files (`composePatterns` name more Compose files: globs matched against the
+ * file name, or the end of the path when they hold a `/`). A file given explicitly is linted whatever
+ * its name: as Compose when its name says so or it ends in `.yml`/`.yaml`, as a Dockerfile otherwise.
  */
-export function discover(paths: readonly string[], cwd: string): Discovery {
+export function discover(paths: readonly string[], cwd: string, composePatterns: readonly string[] = []): Discovery {
+  const kindOf = (path: string): DocumentKind | undefined => documentKindOf(path, { compose: composePatterns });
   const roots = paths.map((path) => ({ given: path, absolute: resolve(cwd, path), stats: statOrThrow(path, resolve(cwd, path)) }));
   const result: Discovery = { targets: [], emptyRoots: [], warnings: [] };
   const seenFiles = new Set<string>();
@@ -49,11 +45,11 @@ export function discover(paths: readonly string[], cwd: string): Discovery {
   };
   for (const root of roots) {
     if (root.stats.isFile()) {
-      add(root.absolute, kindOfFileName(basename(root.absolute)) ?? 'dockerfile');
+      add(root.absolute, kindOf(root.absolute) ?? (/\.ya?ml$/i.test(basename(root.absolute)) ? 'compose' : 'dockerfile'));
       continue;
     }
     const before = result.targets.length;
-    walk(root.absolute, new Set(), add, result.warnings);
+    walk(root.absolute, new Set(), kindOf, add, result.warnings);
     if (result.targets.length === before) result.emptyRoots.push(root.given);
   }
   return result;
@@ -74,7 +70,7 @@ function statOrThrow(given: string, absolute: string): Stats {
 }
 
 /** Depth-first, sorted; follows symlinks but enters each real folder once, so links cannot loop. */
-function walk(dir: string, visited: Set<string>, add: (path: string, kind: DocumentKind) => void, warnings: string[]): void {
+function walk(dir: string, visited: Set<string>, kindOf: (path: string) => DocumentKind | undefined, add: (path: string, kind: DocumentKind) => void, warnings: string[]): void {
   const real = realpathOr(dir);
   if (visited.has(real)) return;
   visited.add(real);
@@ -94,9 +90,9 @@ function walk(dir: string, visited: Set<string>, add: (path: string, kind: Docum
       continue; // a dangling symlink or a file removed meanwhile: nothing to lint
     }
     if (stats.isDirectory()) {
-      if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) walk(path, visited, add, warnings);
+      if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) walk(path, visited, kindOf, add, warnings);
     } else if (stats.isFile()) {
-      const kind = kindOfFileName(name);
+      const kind = kindOf(path);
       if (kind) add(path, kind);
     }
   }

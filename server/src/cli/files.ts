@@ -1,5 +1,5 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { MAX_ANALYZED_CHARS } from '../analysis/input-guard';
+import { DEFAULT_MAX_FILE_SIZE } from '../analysis/input-guard';
 
 /** A file's text as the analysis sees it, plus what is needed to write it back unchanged in form. */
 export interface SourceText {
@@ -15,16 +15,15 @@ export type ReadOutcome =
   | { ok: false; reason: 'unreadable'; detail: string }
   | { ok: false; reason: 'tooLarge'; bytes: number };
 
-/** Past this many bytes a file is not even read: analysis would decline it anyway (4 bytes per char at most). */
-const MAX_READ_BYTES = MAX_ANALYZED_CHARS * 4;
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 const lenientDecoder = new TextDecoder('utf-8');
 
-export function readSource(path: string): ReadOutcome {
+/** Reads a file to lint; one past `maxBytes` (`maxFileSize`) is not even read: analysis would decline it. */
+export function readSource(path: string, maxBytes: number = DEFAULT_MAX_FILE_SIZE): ReadOutcome {
   try {
     const size = statSync(path).size;
-    if (size > MAX_READ_BYTES) return { ok: false, reason: 'tooLarge', bytes: size };
+    if (size > maxBytes) return { ok: false, reason: 'tooLarge', bytes: size };
     return { ok: true, source: decode(readFileSync(path)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

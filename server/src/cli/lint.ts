@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { analyze, severityFor } from '../analysis/analyze';
-import { MAX_ANALYZED_CHARS } from '../analysis/input-guard';
+import { composeAnalysisInput } from '../config/compose-context';
+import { DEFAULT_MAX_FILE_SIZE, tooLargeData } from '../analysis/input-guard';
 import { formatMessage } from '../analysis/rule';
 import type { AnalysisSettings, DocumentKind, Finding } from '../analysis/types';
 import { fileNotAnalyzed } from '../rules/file-not-analyzed';
@@ -41,14 +42,17 @@ function lintFile(target: LintTarget, options: Pick<LintOptions, 'fix'>, env: Li
   const report: FileReport = { path: target.path, kind: target.kind, findings: [], fixed: 0, sideFiles: [], diff: '' };
   const shown = displayPath(target.path, env.cwd);
   const settings = env.resolver.settingsFor(target.path);
-  const read = readSource(target.path);
+  const read = readSource(target.path, settings.maxFileSize);
   if (!read.ok) {
     const finding = read.reason === 'tooLarge' ? tooLargeFinding(read.bytes, settings) : unreadableFinding(read.detail, settings);
     report.findings = finding ? [finding] : [];
     return report;
   }
-  const analyzeOptions = { onRuleError: (ruleId: string, error: unknown) => env.warn(`Rule ${ruleId} failed on ${shown} (${(error as Error)?.message ?? String(error)}); its findings are missing. Please report this.`) };
-  const context = env.resolver.contextFor(target.path);
+  const onRuleError = (ruleId: string, error: unknown): void => env.warn(`Rule ${ruleId} failed on ${shown} (${(error as Error)?.message ?? String(error)}); its findings are missing. Please report this.`);
+  // Compose: the files merged with this one and the paths it names that exist (read afresh: --fix may have rewritten a sibling).
+  const compose = target.kind === 'compose' ? composeAnalysisInput(target.path, read.source.text, { maxFileSize: settings.maxFileSize }) : undefined;
+  const context = compose ? compose.context : env.resolver.contextFor(target.path);
+  const analyzeOptions = { onRuleError, composeDoc: compose?.doc };
   if (options.fix === 'off' || read.source.lossy) {
     if (options.fix !== 'off') env.warn(`Not fixing ${shown}: it is not valid UTF-8, and writing it back would change its bytes.`);
     report.findings = analyze(read.source.text, target.kind, settings, { ...analyzeOptions, context });
@@ -118,7 +122,7 @@ function unreadableFinding(detail: string, settings: AnalysisSettings): Finding 
 function tooLargeFinding(bytes: number, settings: AnalysisSettings): Finding | undefined {
   const severity = severityFor(fileNotAnalyzed, settings);
   if (!severity) return undefined;
-  const data = { size: (bytes / (1024 * 1024)).toFixed(1), limit: MAX_ANALYZED_CHARS / (1024 * 1024) };
+  const data = tooLargeData(bytes, settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   return { rule: fileNotAnalyzed.id, aliases: fileNotAnalyzed.aliases, severity, messageId: 'tooLarge',
     message: formatMessage(fileNotAnalyzed.messages.tooLarge, data), range: FILE_START, fixes: [] };
 }

@@ -4,6 +4,7 @@ import { discover } from './discover';
 import { ExitCode, exitCodeFor, UsageError } from './exit-codes';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
+import { formatStats } from './format-stats';
 import { formatStylish } from './format-stylish';
 import { usage } from './help';
 import { lintFiles, type FileReport } from './lint';
@@ -44,17 +45,20 @@ export function main(argv: readonly string[], io: CliIo): number {
 function lint(options: LintOptions, io: CliIo): number {
   const warn = (message: string): void => io.stderr(`container-hygiene: ${message}\n`);
   const resolver = new SettingsResolver(options, io.cwd, warn);
-  const found = discover(options.paths, io.cwd);
+  const found = discover(options.paths, io.cwd, options.composePatterns);
   found.warnings.forEach(warn);
-  for (const root of found.emptyRoots) warn(`No Dockerfiles found under ${root}.`);
+  for (const root of found.emptyRoots) warn(`No Dockerfiles or Compose files found under ${root}.`);
   const reports = lintFiles(found.targets, options, { cwd: io.cwd, resolver, warn })
     .map((report) => (options.quiet ? { ...report, findings: report.findings.filter((finding) => finding.severity === 'error') } : report));
 
   if (options.format === 'stylish') {
     io.stdout(formatStylish(reports, { cwd: io.cwd, color: useColor(io), fix: options.fix }));
+    if (options.stats) io.stdout(`\n${formatStats(reports)}`);
   } else {
     io.stdout(options.format === 'json' ? formatJson(reports, io.cwd) : formatSarif(reports, io.cwd));
     if (options.fix !== 'off') reportFixesToStderr(reports, options.fix, io);
+    // stdout is the public JSON/SARIF shape: the counts go beside it.
+    if (options.stats) io.stderr(formatStats(reports));
   }
   return exitCodeFor(reports.flatMap((report) => report.findings), options.threshold);
 }

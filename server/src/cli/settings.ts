@@ -90,7 +90,7 @@ export function applyOverrides(settings: AnalysisSettings, overrides: CliOverrid
   }
   const ignored = [...settings.ignored.filter((id) => !enabledNames.has(id.toLowerCase())), ...overrides.ignored];
   const trustedRegistries = [...new Set([...settings.trustedRegistries, ...overrides.trustedRegistries])];
-  return { ...settings, severityOverrides, ignored, trustedRegistries };
+  return { ...settings, severityOverrides, ignored, trustedRegistries, ...(overrides.maxFileSize !== undefined ? { maxFileSize: overrides.maxFileSize } : {}) };
 }
 
 function unknownIds(overrides: CliOverrides): string[] {

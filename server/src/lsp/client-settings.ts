@@ -26,9 +26,25 @@ export function parseClientSettings(raw: unknown): { settings: AnalysisSettings;
       severityOverrides,
       ignored: stringList(section.ignoredRules, 'ignoredRules', warnings),
       trustedRegistries: stringList(section.trustedRegistries, 'trustedRegistries', warnings),
+      ...maxFileSize(section.maxFileSize, warnings),
     },
     warnings,
   };
+}
+
+/** `containerHygiene.maxFileSize` is in megabytes (as users think of it); analysis wants bytes. */
+function maxFileSize(value: unknown, warnings: string[]): Pick<AnalysisSettings, 'maxFileSize'> {
+  if (value === undefined || value === null) return {};
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return { maxFileSize: Math.round(value * 1024 * 1024) };
+  warnings.push(`Setting ${SETTINGS_SECTION}.maxFileSize should be a number of megabytes above 0 (for example 4); the default applies.`);
+  return {};
+}
+
+/** `containerHygiene.composeFilePatterns`: extra globs naming Compose files (beyond compose.yaml and its variants). */
+export function parseComposeFilePatterns(raw: unknown): { patterns: string[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const section = isObject(raw) ? raw : {};
+  return { patterns: stringList(section.composeFilePatterns, 'composeFilePatterns', warnings), warnings };
 }
 
 function stringList(value: unknown, key: string, warnings: string[]): string[] {

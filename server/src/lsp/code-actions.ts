@@ -1,13 +1,14 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileParser } from 'dockerfile-ast';
+import { ComposeDoc } from '../analysis/compose-doc';
 import { suppressionEdit } from '../analysis/suppressions';
 import { LineIndex } from '../analysis/text';
-import type { DocumentKind } from '../analysis/types';
+import type { DocumentKind, PinnableImage } from '../analysis/types';
 import { fileNotAnalyzed } from '../rules/file-not-analyzed';
 import { diagnosticData } from './diagnostics';
-import { kindOfLanguage } from './language-kinds';
 import type { DocumentLinter, OpenDocuments } from './linter';
+import type { ImagePinning } from './pinning';
 import { documentEdit, fixAllEdits, fixToWorkspaceEdit, type EditCapabilities } from './workspace-edits';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.container-hygiene`;
@@ -22,11 +23,13 @@ export class CodeActionProvider {
     private readonly documents: OpenDocuments,
     private readonly linter: DocumentLinter,
     private readonly capabilities: () => EditCapabilities,
+    /** Absent when the client cannot resolve an action's edit later: pin actions need a registry look-up first. */
+    private readonly pinning?: ImagePinning,
   ) {}
 
   async provide(params: CodeActionParams): Promise<CodeAction[]> {
     const document = this.documents.get(params.textDocument.uri);
-    const kind = document && kindOfLanguage(document.languageId);
+    const kind = document && (await this.linter.kindOf(document));
     if (!document || !kind) return [];
     const only = params.context.only;
     const actions: CodeAction[] = [];
@@ -42,6 +45,7 @@ export class CodeActionProvider {
     const fixes: CodeAction[] = [];
     const disables = new Map<string, CodeAction>();
     const target = { uri: document.uri, version: document.version };
+    const pins: { diagnostic: Diagnostic; pin: PinnableImage }[] = [];
     let lines: LineIndex | undefined;
     for (const diagnostic of diagnostics) {
       const data = diagnosticData(diagnostic);
@@ -51,6 +55,7 @@ export class CodeActionProvider {
         const edit = fixToWorkspaceEdit(fix, target, this.capabilities());
         if (edit) fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit });
       }
+      if (data.pin) pins.push({ diagnostic, pin: data.pin });
       if (data.rule === fileNotAnalyzed.id) continue;
       lines ??= new LineIndex(document.getText());
       const line = constructStartLine(lines.text, kind, diagnostic.range.start.line);
@@ -62,7 +67,7 @@ export class CodeActionProvider {
         disables.set(title, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: documentEdit(target, edits, this.capabilities()) });
       }
     }
-    return [...fixes, ...disables.values()];
+    return [...fixes, ...(this.pinning?.offer(document, pins) ?? []), ...disables.values()];
   }
 
   private async fixAll(document: TextDocument): Promise<CodeAction | undefined> {
@@ -85,9 +90,12 @@ export function isRequested(kind: string, only: readonly string[] | undefined, e
   return only.some((wanted) => wanted === '' || kind === wanted || kind.startsWith(`${wanted}.`));
 }
 
-/** A suppression comment goes above the whole construct: the first line of a multi-line instruction. */
+/**
+ * A suppression comment goes above the whole construct: the first line of a multi-line instruction,
+ * or in Compose the key or list item holding the line (never inside a multi-line value).
+ */
 function constructStartLine(text: string, kind: DocumentKind, line: number): number {
-  if (kind !== 'dockerfile') return line;
+  if (kind === 'compose') return new ComposeDoc(text).blockStartLine(line);
   const instruction = DockerfileParser.parse(text).getInstructions().find((candidate) => {
     const range = candidate.getRange();
     return range.start.line <= line && line <= range.end.line;

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Finding, Fix, Severity } from '../analysis/types';
+import type { Finding, Fix, PinnableImage, Severity } from '../analysis/types';
 import { ruleDocsUrl } from '../rules/docs-url';
+import { isRange } from './pinning';
 
 export { RULE_DOCS_BASE_URL, ruleDocsUrl } from '../rules/docs-url';
 export const DIAGNOSTIC_SOURCE = 'container-hygiene';
@@ -11,6 +12,8 @@ export interface DiagnosticData {
   /** The document version the finding was computed for; fixes apply only to that version. */
   version: number;
   fixes: Fix[];
+  /** The image a "Pin to ..." action may rewrite (looked up only in codeAction/resolve). */
+  pin?: PinnableImage;
 }
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -21,7 +24,7 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(finding: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { rule: finding.rule, version, fixes: finding.fixes };
+  const data: DiagnosticData = { rule: finding.rule, version, fixes: finding.fixes, ...(finding.pin ? { pin: finding.pin } : {}) };
   return {
     range: finding.range,
     severity: SEVERITIES[finding.severity],
@@ -38,10 +41,16 @@ export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefin
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const data = diagnostic.data as Partial<DiagnosticData> | null | undefined;
   if (!data || typeof data !== 'object' || typeof data.rule !== 'string' || typeof data.version !== 'number' || !Array.isArray(data.fixes)) return undefined;
-  return { rule: data.rule, version: data.version, fixes: data.fixes.filter(isFix) };
+  const pin = isPinnableImage(data.pin) ? { pin: data.pin } : {};
+  return { rule: data.rule, version: data.version, fixes: data.fixes.filter(isFix), ...pin };
 }
 
 function isFix(value: unknown): value is Fix {
   const fix = value as Partial<Fix> | null;
   return !!fix && typeof fix.title === 'string' && Array.isArray(fix.edits) && (fix.sideFiles === undefined || Array.isArray(fix.sideFiles));
+}
+
+function isPinnableImage(value: unknown): value is PinnableImage {
+  const pin = value as Partial<PinnableImage> | null | undefined;
+  return !!pin && typeof pin === 'object' && typeof pin.image === 'string' && isRange(pin.range);
 }

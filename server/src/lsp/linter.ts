@@ -2,9 +2,10 @@ import type { PublishDiagnosticsParams, TextDocuments } from 'vscode-languageser
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis/analyze';
 import type { Rule } from '../analysis/rule';
-import type { Finding } from '../analysis/types';
+import type { DocumentKind, Finding } from '../analysis/types';
+import { ComposeProjectFiles } from './compose-files';
 import { toDiagnostic } from './diagnostics';
-import { kindOfLanguage } from './language-kinds';
+import { kindOfDocument, kindOfLanguage, mayLintLanguage } from './language-kinds';
 import type { EffectiveSettings, SettingsProvider } from './settings-provider';
 
 export const DEFAULT_DEBOUNCE_MS = 150;
@@ -33,6 +34,8 @@ export class DocumentLinter {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly tickets = new Map<string, number>();
   private readonly failedRules = new Set<string>();
+  /** Documents diagnostics were published for: a YAML file that stops being a Compose file (settings) gets them cleared. */
+  private readonly linted = new Set<string>();
   private nextTicket = 0;
 
   constructor(
@@ -40,20 +43,29 @@ export class DocumentLinter {
     private readonly settings: SettingsProvider,
     private readonly host: LinterHost,
     private readonly options: LinterOptions,
+    private readonly composeFiles = new ComposeProjectFiles(documents, false),
   ) {}
 
+  /** Lints the document soon, and the open Compose files whose project includes it (an override and its base). */
   schedule(document: TextDocument): void {
-    if (!kindOfLanguage(document.languageId)) return;
+    this.scheduleOne(document);
+    this.scheduleDependents(document.uri);
+  }
+
+  private scheduleOne(document: TextDocument): void {
+    if (!mayLintLanguage(document.languageId)) return;
     const uri = document.uri;
+    // A document just opened has no typing to wait out: lint it at once (the debounce is for edits).
+    const delay = this.tickets.has(uri) ? this.options.debounceMs : 0;
     const ticket = this.takeTicket(uri);
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       void this.lint(uri, ticket);
-    }, this.options.debounceMs));
+    }, delay));
   }
 
   scheduleAll(): void {
-    for (const document of this.documents.all()) this.schedule(document);
+    for (const document of this.documents.all()) this.scheduleOne(document);
   }
 
   /** The document closed: forget pending work and clear its diagnostics. */
@@ -61,31 +73,60 @@ export class DocumentLinter {
     this.takeTicket(uri);
     this.tickets.delete(uri);
     this.settings.forget(uri);
+    this.linted.delete(uri);
     this.host.publish({ uri, diagnostics: [] });
+    // Its base or override now reads the text on disk.
+    this.scheduleDependents(uri);
+  }
+
+  /** The document's kind: by language, or for plain YAML by file name and `containerHygiene.composeFilePatterns`. */
+  async kindOf(document: TextDocument): Promise<DocumentKind | undefined> {
+    const byLanguage = kindOfLanguage(document.languageId);
+    if (byLanguage || !mayLintLanguage(document.languageId)) return byLanguage;
+    return kindOfDocument(document.languageId, document.uri, await this.settings.composePatternsFor(document.uri));
   }
 
   /** Findings for the document's current text, computed now (for "fix all"). */
   async findingsNow(document: TextDocument): Promise<Finding[]> {
-    return this.run(document, await this.settings.settingsFor(document.uri));
+    const kind = await this.kindOf(document);
+    return kind ? this.run(document, kind, await this.settings.settingsFor(document.uri)) : [];
   }
 
   private async lint(uri: string, ticket: number): Promise<void> {
     try {
-      if (!this.documents.get(uri)) return;
+      const opened = this.documents.get(uri);
+      if (!opened) return;
+      const kind = await this.kindOf(opened);
+      if (!kind) {
+        // Plain YAML that is not (or no longer) a Compose file: clear what an earlier lint published.
+        if (this.tickets.get(uri) === ticket && this.linted.delete(uri)) this.host.publish({ uri, diagnostics: [] });
+        return;
+      }
       const effective = await this.settings.settingsFor(uri);
       const document = this.documents.get(uri);
       if (!document || this.tickets.get(uri) !== ticket) return;
-      const diagnostics = this.run(document, effective).map((finding) => toDiagnostic(finding, document.version));
+      const diagnostics = this.run(document, kind, effective).map((finding) => toDiagnostic(finding, document.version));
+      this.linted.add(uri);
       this.host.publish({ uri, version: document.version, diagnostics });
     } catch (error) {
       this.host.logError(`Linting ${uri} failed: ${describe(error)}`);
     }
   }
 
-  private run(document: TextDocument, { settings, context }: EffectiveSettings): Finding[] {
-    const kind = kindOfLanguage(document.languageId);
-    if (!kind) return [];
-    return analyze(document.getText(), kind, settings, { context, rules: this.options.rules, onRuleError: (ruleId, error) => this.ruleFailed(ruleId, error) });
+  private run(document: TextDocument, kind: DocumentKind, { settings, context }: EffectiveSettings): Finding[] {
+    const text = document.getText();
+    const options = { context, rules: this.options.rules, onRuleError: (ruleId: string, error: unknown) => this.ruleFailed(ruleId, error) };
+    if (kind !== 'compose') return analyze(text, kind, settings, options);
+    // Compose: the project's other files (open text first) and the paths that exist, not the .dockerignore.
+    const compose = this.composeFiles.analysisInput(document.uri, text, settings.maxFileSize);
+    return analyze(text, kind, settings, { ...options, context: compose?.context ?? {}, composeDoc: compose?.doc });
+  }
+
+  private scheduleDependents(uri: string): void {
+    for (const dependent of this.composeFiles.dependents(uri)) {
+      const document = this.documents.get(dependent);
+      if (document) this.scheduleOne(document);
+    }
   }
 
   private takeTicket(uri: string): number {

@@ -2,7 +2,7 @@ import { basename, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfigFor, readContextFor, type LoadedConfig } from '../config/load';
 import type { AnalysisContext, AnalysisSettings } from '../analysis/types';
-import { parseClientSettings, SETTINGS_SECTION } from './client-settings';
+import { parseClientSettings, parseComposeFilePatterns, SETTINGS_SECTION } from './client-settings';
 
 /** What the provider needs from the connection, kept narrow so it is easy to follow (and to fake). */
 export interface SettingsHost {
@@ -41,6 +41,13 @@ export class SettingsProvider {
     const loaded = this.diskConfig(filePath, client.settings);
     loaded.warnings.forEach((warning) => this.warnOnce(warning));
     return { settings: loaded.settings, context: this.diskContext(filePath) };
+  }
+
+  /** Extra file-name globs of Compose files (`containerHygiene.composeFilePatterns`) for a document. */
+  async composePatternsFor(uri: string): Promise<string[]> {
+    const parsed = parseComposeFilePatterns(await this.clientSection(uri));
+    parsed.warnings.forEach((warning) => this.warnOnce(warning));
+    return parsed.patterns;
   }
 
   /** The editor's settings changed: fetch them again on next use. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../analysis/rule';
 
-/** Tells the user why a file got no other diagnostics, instead of staying silent on binary or huge input. */
+/** Tells the user why a file (Dockerfile or Compose file) got no other diagnostics, instead of staying silent on binary or huge input. */
 export const fileNotAnalyzed = defineRule<'dockerfile'>({
   id: 'file-not-analyzed',
   kind: 'dockerfile',
@@ -8,8 +8,8 @@ export const fileNotAnalyzed = defineRule<'dockerfile'>({
   severity: 'info',
   aliases: [],
   messages: {
-    tooLarge: 'This file is {size} MB, past the {limit} MB analysis limit; split it or lint it with the CLI in parts.',
-    binary: 'This file holds binary data (NUL or control bytes), so it was not analysed; check that it is a text Dockerfile.',
+    tooLarge: 'This file is {size} MB, past the {limit} MB analysis limit; raise the containerHygiene.maxFileSize setting (--max-file-size on the command line) to analyse it.',
+    binary: 'This file holds binary data (NUL or control bytes), so it was not analysed; check that it is a text file (a Dockerfile or a Compose file).',
   },
   fixable: false,
   check() {
