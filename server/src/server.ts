@@ -28,6 +28,7 @@ documents.onDidClose(({ document }) => session?.linter.close(document.uri));
 connection.onDidChangeConfiguration(({ settings }) => session?.configurationChanged(settings));
 connection.onDidChangeWatchedFiles(({ changes }) => session?.filesChanged(changes));
 connection.onCodeAction(async (params) => (session ? session.codeActions.provide(params) : []));
+connection.onCodeActionResolve(async (action) => (session?.pinning ? session.pinning.resolve(action) : action));
 
 documents.listen(connection);
 connection.listen();

@@ -32,6 +32,14 @@ describe('findings to diagnostics', () => {
     assert.equal(diagnosticData({ ...diagnostic, data: { rule: 'x', version: '1', fixes: [] } }), undefined);
     assert.deepEqual(diagnosticData({ ...diagnostic, data: { rule: 'x', version: 1, fixes: [null, { title: 3 }] } })?.fixes, []);
   });
+
+  it('carries the pin marker through data, and drops a malformed one', () => {
+    const pin = { image: 'postgres:latest', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 20 } } };
+    const diagnostic = toDiagnostic({ ...finding, pin }, 2);
+    assert.deepEqual(diagnosticData(diagnostic), { rule: 'image-latest-tag', version: 2, fixes: finding.fixes, pin });
+    const data = diagnostic.data as Record<string, unknown>;
+    assert.equal(diagnosticData({ ...diagnostic, data: { ...data, pin: { image: 'x', range: { start: 1 } } } })?.pin, undefined);
+  });
 });
 
 describe('client settings', () => {

@@ -20,7 +20,7 @@ describe('lifecycle', () => {
     const sync = capabilities.textDocumentSync as TextDocumentSyncOptions;
     assert.equal(sync.openClose, true);
     assert.equal(sync.change, TextDocumentSyncKind.Incremental);
-    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll', 'source.fixAll.container-hygiene'] });
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll', 'source.fixAll.container-hygiene'], resolveProvider: true });
   });
 
   it('ends with exit code 0 after shutdown and exit', async () => {

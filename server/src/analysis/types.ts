@@ -69,6 +69,8 @@ export interface AnalysisSettings {
   labelSchema?: Record<string, string>;
   /** With a label schema, labels outside it are reported too (hadolint `strict-labels`). */
   strictLabels?: boolean;
+  /** Files larger than this many bytes (UTF-8) are not analysed: one file-not-analyzed finding instead. Default DEFAULT_MAX_FILE_SIZE. */
+  maxFileSize?: number;
 }
 
 /** Facts the adapters read from disk so that analysis stays pure. */

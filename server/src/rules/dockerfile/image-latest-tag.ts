@@ -1,3 +1,4 @@
+import { pinnableFromImage } from '../../analysis/pinning';
 import { defineRule } from '../../analysis/rule';
 
 /** `:latest` moves under you: builds stop being reproducible and upgrades arrive unannounced. */
@@ -8,7 +9,7 @@ export const imageLatestTag = defineRule({
   severity: 'warning',
   aliases: ['DL3007', 'DS-0001'],
   messages: { latest: 'Image "{image}" uses the "latest" tag, which changes over time; pin a version tag or a digest.' },
-  fixable: false,
+  fixable: true,
   check(doc, report) {
     const stageNames = new Set<string>();
     for (const stage of doc.stages) {
@@ -16,7 +17,7 @@ export const imageLatestTag = defineRule({
       const name = from.getImageName();
       if (name && !stageNames.has(name.toLowerCase()) && from.getImageTag() === 'latest' && !from.getImageDigest()) {
         const range = from.getImageTagRange();
-        if (range) report({ range, messageId: 'latest', data: { image: name } });
+        if (range) report({ range, messageId: 'latest', data: { image: name }, pin: pinnableFromImage(doc, from) });
       }
       if (stage.name) stageNames.add(stage.name);
     }
