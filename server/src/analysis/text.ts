@@ -3,6 +3,7 @@ import type { Position, Range, TextEdit } from './types';
 /** Maps between offsets and LSP positions for one text. Line breaks: \n, \r\n and lone \r. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  private eolCache: string | undefined;
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {
@@ -60,9 +61,10 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
-  /** The line break the document mostly uses, for inserted lines. */
+  /** The line break the document mostly uses, for inserted lines (found once: fixes ask for it per edit). */
   get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    this.eolCache ??= this.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.eolCache;
   }
 }
 

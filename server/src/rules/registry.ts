@@ -10,6 +10,24 @@ import { referenceUndefined } from './compose/reference-undefined';
 import { containerNameDuplicate } from './compose/container-name-duplicate';
 import { hostPortDuplicate } from './compose/host-port-duplicate';
 import { buildAndImage } from './compose/build-and-image';
+import { serviceUserMissing } from './compose/service-user-missing';
+import { serviceRootUser } from './compose/service-root-user';
+import { serviceRootfsWritable } from './compose/service-rootfs-writable';
+import { servicePrivileged } from './compose/service-privileged';
+import { serviceNoNewPrivileges } from './compose/service-no-new-privileges';
+import { serviceCapAdd } from './compose/service-cap-add';
+import { serviceCapDropMissing } from './compose/service-cap-drop-missing';
+import { serviceHostNamespace } from './compose/service-host-namespace';
+import { serviceDockerSocket } from './compose/service-docker-socket';
+import { serviceSensitiveHostMount } from './compose/service-sensitive-host-mount';
+import { servicePortAllInterfaces } from './compose/service-port-all-interfaces';
+import { serviceSecretInEnvironment } from './compose/service-secret-in-environment';
+import { databaseWithoutVolume } from './compose/database-without-volume';
+import { databaseVolumeWrongPath } from './compose/database-volume-wrong-path';
+import { databaseBindMount } from './compose/database-bind-mount';
+import { serviceHealthcheckMissing } from './compose/service-healthcheck-missing';
+import { serviceResourceLimitsMissing } from './compose/service-resource-limits-missing';
+import { servicePathMissing } from './compose/service-path-missing';
 import { dockerfileSyntax } from './dockerfile/dockerfile-syntax';
 import { workdirRelative } from './dockerfile/workdir-relative';
 import { imageLatestTag } from './dockerfile/image-latest-tag';
@@ -208,6 +226,24 @@ export const composeRules: readonly Rule<'compose'>[] = [
   containerNameDuplicate,
   hostPortDuplicate,
   buildAndImage,
+  serviceUserMissing,
+  serviceRootUser,
+  serviceRootfsWritable,
+  servicePrivileged,
+  serviceNoNewPrivileges,
+  serviceCapAdd,
+  serviceCapDropMissing,
+  serviceHostNamespace,
+  serviceDockerSocket,
+  serviceSensitiveHostMount,
+  servicePortAllInterfaces,
+  serviceSecretInEnvironment,
+  databaseWithoutVolume,
+  databaseVolumeWrongPath,
+  databaseBindMount,
+  serviceHealthcheckMissing,
+  serviceResourceLimitsMissing,
+  servicePathMissing,
 ];
 
 export const allRules: readonly Rule[] = [...dockerfileRules, ...composeRules, fileNotAnalyzed];

@@ -1,0 +1,100 @@
+import type { ComposeService } from '../../analysis/compose-doc';
+import type { ComposeNode, DictEntry } from '../../analysis/compose-node';
+import { interpolationFix, secretFix, supportsFileVariant } from '../../analysis/compose-secret-fixes';
+import { isInterpolated } from '../../analysis/interpolation';
+import { defineRule } from '../../analysis/rule';
+import { isSecretName, nameWords, secretValueKind } from '../../analysis/secrets';
+import type { Fix, Range } from '../../analysis/types';
+
+/** Words in a secret-like name that say it configures the secret rather than holding it (`TOKEN_TTL`, `AUTH_PROVIDER`). */
+const SETTING_WORDS = new Set([
+  'ttl', 'timeout', 'expiry', 'expires', 'expiration', 'lifetime', 'length', 'size', 'enabled', 'enable', 'disable', 'disabled', 'required',
+  'algorithm', 'rounds', 'header', 'name', 'user', 'username', 'id', 'policy', 'min', 'max', 'count', 'provider', 'strategy', 'backend',
+  'driver', 'realm', 'issuer', 'audience', 'scope', 'scopes', 'domain', 'endpoint', 'server', 'prefix', 'format', 'location', 'allow', 'random',
+]);
+/** Values that are switches, not secrets (`MYSQL_ALLOW_EMPTY_PASSWORD: "yes"`). */
+const FLAG_VALUE = /^(true|false|yes|no|on|off)$/i;
+/** `scheme://user:password@host`: a password inside a connection URL. */
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:[^\s@/]+@/i;
+
+/** A password in `environment:` is in the repository and in `docker inspect`; .env or a secret keeps it out of both. */
+export const serviceSecretInEnvironment = defineRule({
+  id: 'service-secret-in-environment',
+  kind: 'compose',
+  title: 'Hard-coded secret in a service environment',
+  severity: 'error',
+  aliases: [],
+  messages: {
+    hardCoded: 'Service "{service}" hard-codes the secret {name}, readable by anyone with this file or "docker inspect"; set it from .env with ${{variable}} instead.',
+    hardCodedFile: 'Service "{service}" hard-codes the secret {name}, readable by anyone with this file or "docker inspect"; set it from .env with ${{variable}}, or pass it as a Compose secret with {name}_FILE.',
+    valueShape: 'Service "{service}" sets {name} to what looks like {kind}, readable by anyone with this file; revoke it if it was ever committed, and set it from .env with ${{variable}}.',
+    urlPassword: 'Service "{service}" writes a password into the URL in {name}, readable by anyone with this file; set the whole URL from .env with ${{variable}}.',
+  },
+  fixable: true,
+  check(doc, report) {
+    const seen = new Set<unknown>();
+    const found: { service: ComposeService; entry: DictEntry; messageId: string; kind: string }[] = [];
+    for (const service of doc.services) {
+      for (const entry of service.get('environment')?.dictEntries() ?? []) {
+        if (seen.has(entry.node.yaml)) continue;
+        const judged = judge(entry);
+        if (!judged) continue;
+        seen.add(entry.node.yaml);
+        found.push({ service, entry, ...judged });
+      }
+    }
+    const namesInServices = new Map<string, Set<string>>();
+    for (const { service, entry } of found) namesInServices.set(variableName(entry.name), (namesInServices.get(variableName(entry.name)) ?? new Set()).add(service.name));
+    for (const { service, entry, messageId: judgedId, kind } of found) {
+      const plain = variableName(entry.name);
+      // The same name hard-coded in two services may hold two values: give each its own variable.
+      const variable = (namesInServices.get(plain)?.size ?? 0) > 1 ? `${variableName(service.name).toUpperCase()}_${plain}` : plain;
+      const fileVariant = judgedId === 'hardCoded' && supportsFileVariant(service, entry.name);
+      const messageId = fileVariant ? 'hardCodedFile' : judgedId;
+      const fixes = [interpolationFix(entry, variable), fileVariant ? secretFix(doc, service, entry, variable.toLowerCase()) : undefined].filter((fix): fix is Fix => !!fix);
+      report({ range: nameRange(entry), messageId, data: { service: service.name, name: entry.name, variable, kind }, fixes, ...(judgedId === 'valueShape' ? {} : { severity: 'warning' as const }) });
+    }
+  },
+});
+
+/** Which message fits a hard-coded value, or undefined when it is no secret (or not hard-coded). Never looks at more than the shape. */
+function judge(entry: DictEntry): { messageId: string; kind: string } | undefined {
+  const { value } = entry;
+  if (value === undefined || value === null || typeof value === 'boolean') return undefined;
+  const text = String(value);
+  if (text === '' || isInterpolated(text)) return undefined;
+  const kind = secretValueKind(text);
+  if (kind) return { messageId: 'valueShape', kind };
+  if (URL_PASSWORD.test(text)) return { messageId: 'urlPassword', kind: '' };
+  if (!isSecretName(entry.name) || nameWords(entry.name).some((word) => SETTING_WORDS.has(word)) || FLAG_VALUE.test(text)) return undefined;
+  return { messageId: 'hardCoded', kind: '' };
+}
+
+/** A name Compose can interpolate: `spring.datasource.password` -> `SPRING_DATASOURCE_PASSWORD`. */
+function variableName(name: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return name;
+  const cleaned = name.toUpperCase().replace(/[^A-Z0-9_]+/g, '_');
+  return /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
+}
+
+/** Where the name is written: in the service, or inside the anchor the service merges in (the text to change). */
+function nameRange(entry: DictEntry): Range {
+  const node = entry.node;
+  if (node.isLocal) return entry.nameRange;
+  const lines = node.host.lines;
+  if (node.path.length > 0 && typeof node.key === 'string' && node.keyNode?.range) return lines.rangeOf(node.keyNode.range[0], node.keyNode.range[1]);
+  const start = writtenTextOffset(node);
+  return start === undefined ? node.sourceRange : lines.rangeOf(start, start + entry.name.length);
+}
+
+/** Offset of a scalar's value text, also inside an anchor (ComposeNode.valueTextOffset is for local values). */
+function writtenTextOffset(node: ComposeNode): number | undefined {
+  const range = node.yaml.range;
+  const text = node.text;
+  if (!range || text === undefined) return undefined;
+  const source = node.host.text.slice(range[0], range[1]);
+  const style = node.scalarStyle;
+  if (style === 'PLAIN' && source === text) return range[0];
+  if ((style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE') && source.slice(1, -1) === text) return range[0] + 1;
+  return undefined;
+}
