@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
 
+/** The rules these cases are written around; findings of other rules (hardening suggestions on every service) are left out. */
+const RULES = new Set(['compose-yaml-syntax', 'service-image-untagged', 'service-image-latest', 'reference-undefined']);
+
 function rulesAt(text: string): string[] {
-  return analyze(text, 'compose', undefined, { onRuleError: (id, error) => assert.fail(`${id}: ${String(error)}`) }).map((f) => `${f.range.start.line + 1}:${f.rule}`);
+  return analyze(text, 'compose', undefined, { onRuleError: (id, error) => assert.fail(`${id}: ${String(error)}`) })
+    .filter((f) => RULES.has(f.rule)).map((f) => `${f.range.start.line + 1}:${f.rule}`);
 }
 
 const APP = 'services:\n  web:\n    image: nginx\n    depends_on: [dbb]\n  db:\n    image: postgres:latest\n';

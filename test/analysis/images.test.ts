@@ -91,6 +91,9 @@ describe('image knowledge', () => {
     assert.ok(runsAsNonRootByDefault(ref('bitnami/postgresql:16')) && runsAsNonRootByDefault(ref('nginxinc/nginx-unprivileged:1.27')));
     assert.ok(dropsPrivilegesInEntrypoint(ref('postgres:latest')) && dropsPrivilegesInEntrypoint(ref('docker.io/library/redis:7')));
     assert.ok(!dropsPrivilegesInEntrypoint(ref('bitnami/redis:7')) && !dropsPrivilegesInEntrypoint(ref('nginx:1.27')));
+    assert.ok(['grafana/grafana', 'prom/prometheus:v2.53.0', 'quay.io/prometheus/node-exporter', 'docker.elastic.co/elasticsearch/elasticsearch:8.15.0', 'sonarqube:10']
+      .every((name) => runsAsNonRootByDefault(ref(name))));
+    assert.ok(!runsAsNonRootByDefault(ref('grafana/promtail')) && !runsAsNonRootByDefault(ref('nginx:1.27')) && !runsAsNonRootByDefault(ref('ghcr.io/grafana/grafana')));
   });
 
   it('knows the _FILE variants of password variables', () => {

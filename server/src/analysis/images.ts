@@ -156,13 +156,22 @@ export function builtInUser(ref: ImageReference): ImageUser | null {
 }
 
 /** Official images whose Dockerfile ends with a non-root USER. */
-const NON_ROOT_OFFICIAL = new Set(['memcached', 'solr']);
+const NON_ROOT_OFFICIAL = new Set(['memcached', 'solr', 'haproxy', 'sonarqube', 'elasticsearch', 'kibana', 'logstash']);
+
+/** Well-known publisher images whose Dockerfile ends with a non-root USER (`domain/repository`). */
+const NON_ROOT_REPOSITORIES = new Set([
+  'docker.io/grafana/grafana', 'docker.io/grafana/grafana-oss', 'docker.io/grafana/grafana-enterprise', 'docker.io/grafana/loki',
+  'docker.io/prom/prometheus', 'docker.io/prom/alertmanager', 'docker.io/prom/node-exporter', 'docker.io/prom/pushgateway',
+  'quay.io/prometheus/prometheus', 'quay.io/prometheus/alertmanager', 'quay.io/prometheus/node-exporter', 'quay.io/prometheus/pushgateway',
+  'docker.io/jenkins/jenkins', 'docker.elastic.co/elasticsearch/elasticsearch', 'docker.elastic.co/kibana/kibana', 'docker.elastic.co/logstash/logstash',
+]);
 
 /** True when the image's own configuration already sets a non-root user, so no USER is needed. */
 export function runsAsNonRootByDefault(ref: ImageReference): boolean {
   const official = officialName(ref);
   if (official) return NON_ROOT_OFFICIAL.has(official);
   if (distroFamily(ref) === 'distroless') return /(^|-)nonroot($|-)/.test(ref.tag ?? '');
+  if (NON_ROOT_REPOSITORIES.has(`${ref.domain}/${ref.repository}`)) return true;
   return ref.domain === 'docker.io' && (ref.repository === 'nginxinc/nginx-unprivileged' || ref.repository.startsWith('bitnami/'));
 }
 

@@ -1,9 +1,9 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileDoc, Stage } from './dockerfile-doc';
 import { addUserCommand, builtInUser, distroFamily, isScratch } from './images';
 import { commandArgs, commandName } from './shell';
 import type { StageBase } from './stage-base';
-import { insertAt } from './text';
+import { comparePositions, insertAt } from './text';
 import type { Position, TextEdit } from './types';
 
 /** A USER instruction and the user it names (`app`, `1000:1000`, `$APP_USER`). */
@@ -79,7 +79,7 @@ function createdUser(doc: DockerfileDoc, chain: Stage[]): string | null {
  * needing root: before the first CMD/ENTRYPOINT after its last RUN, else at the end of the file.
  * Comments directly above that instruction (suppressions included) stay attached to it.
  */
-export function insertUserEdits(doc: DockerfileDoc, stage: Stage, choice: UserChoice): TextEdit[] {
+export function insertUserEdits(doc: DockerfileDoc, stage: Stage, choice: UserChoice): TextEdit[] | undefined {
   const lastRun = stage.instructions.map((instruction) => instruction.getKeyword()).lastIndexOf('RUN');
   const target = stage.instructions.slice(lastRun + 1).find((instruction) => ['CMD', 'ENTRYPOINT'].includes(instruction.getKeyword()));
   const eol = doc.lines.eol;
@@ -89,6 +89,8 @@ export function insertUserEdits(doc: DockerfileDoc, stage: Stage, choice: UserCh
     const text = instructionLines(choice, casing(target), indent).map((entry) => entry + eol).join('');
     return [insertAt({ line, character: 0 }, text)];
   }
+  // Lines added after an instruction still open at the end of the file would become part of it.
+  if (endsInsideInstruction(doc)) return undefined;
   const end: Position = doc.lines.positionAt(doc.text.length);
   const lines = instructionLines(choice, casing(stage.from), '');
   const endsWithBreak = /[\r\n]$/.test(doc.text);
@@ -105,6 +107,19 @@ export function replaceUserEdits(doc: DockerfileDoc, userInstruction: Instructio
     edits.push(insertAt({ line: firstLineOfBlock(doc, line), character: 0 }, `${indent}${keyword('RUN', casing(userInstruction))} ${choice.create}${doc.lines.eol}`));
   }
   return edits;
+}
+
+/**
+ * Whether the last instruction runs to the end of the file: a line continuation on its last line, or
+ * a heredoc that is never closed. (dockerfile-ast then ends its range at the end of the text.)
+ */
+function endsInsideInstruction(doc: DockerfileDoc): boolean {
+  const last = doc.instructions[doc.instructions.length - 1];
+  if (!last) return false;
+  if ('getHeredocs' in last && (last as Run).getHeredocs().some((heredoc) => heredoc.getDelimiterRange() === null)) return true;
+  const end = doc.lines.positionAt(doc.text.length);
+  if (/[\r\n]$/.test(doc.text)) return comparePositions(last.getRange().end, end) === 0;
+  return doc.lines.lineText(end.line).trimEnd().endsWith(doc.ast.getEscapeCharacter());
 }
 
 /** Whether a RUN follows the instruction in its stage (so root may still be needed there). */

@@ -36,7 +36,7 @@ export const serviceRootfsWritable = defineRule({
       const wanted = ['/tmp', ...(image ? WRITABLE_PATHS[officialName(image) ?? ''] ?? [] : [])].filter((path) => !isWritable(settings, path));
       const edits = fixEdits(service.node, explicit, service.get('tmpfs'), wanted);
       report({
-        range: explicit ? explicit.range : service.keyRange,
+        range: explicit ? explicit.headRange : service.keyRange,
         messageId: 'writable',
         data: { service: service.name },
         fixes: edits ? [{ title: `Set read_only: true${wanted.length > 0 ? ` with tmpfs ${wanted.join(', ')}` : ''}`, edits, safe: false, preferred: true }] : [],
@@ -47,7 +47,7 @@ export const serviceRootfsWritable = defineRule({
 
 /** `read_only: true` (inserted, or flipped from false) plus tmpfs mounts for `wanted`, extending a `tmpfs:` the service has. */
 function fixEdits(service: ComposeNode, explicit: ComposeNode | undefined, tmpfs: ComposeNode | undefined, wanted: string[]): TextEdit[] | undefined {
-  const flip = explicit ? replaceScalar(explicit, true) : undefined;
+  const flip = explicit && !explicit.isNull ? replaceScalar(explicit, true) : undefined;
   if (explicit && !flip) return undefined;
   const readOnly = (): TextEdit[] | undefined => (flip ? [flip] : insertKey(service, 'read_only', true));
   if (wanted.length === 0) return readOnly();
