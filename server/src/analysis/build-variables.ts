@@ -31,29 +31,38 @@ export interface VariableReference {
 /** Variable references in a word or argument list, nested ones (`${A:-$B}`) included. */
 export function variableReferences(text: string, escape: string, base = 0): VariableReference[] {
   const found: VariableReference[] = [];
-  let doubleQuoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === escape) i++;
-    else if (ch === "'" && !doubleQuoted) {
-      const close = text.indexOf("'", i + 1);
-      i = close < 0 ? text.length : close;
-    } else if (ch === '"') doubleQuoted = !doubleQuoted;
-    else if (ch === '$' && text[i + 1] === '{') {
-      const close = matchingBrace(text, i + 2, escape);
-      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 2, close))?.[0];
+  // An explicit stack instead of recursion: `${A:-${A:-...}}` may nest thousands deep.
+  const frames: { text: string; base: number; i: number; doubleQuoted: boolean }[] = [{ text, base, i: 0, doubleQuoted: false }];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    const { text: t } = frame;
+    if (frame.i >= t.length) {
+      frames.pop();
+      continue;
+    }
+    const i = frame.i;
+    const ch = t[i];
+    frame.i++;
+    if (ch === escape) frame.i++;
+    else if (ch === "'" && !frame.doubleQuoted) {
+      const close = t.indexOf("'", i + 1);
+      frame.i = close < 0 ? t.length : close + 1;
+    } else if (ch === '"') frame.doubleQuoted = !frame.doubleQuoted;
+    else if (ch === '$' && t[i + 1] === '{') {
+      const close = matchingBrace(t, i + 2, escape);
+      frame.i = close + 1;
+      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(t.slice(i + 2, close))?.[0];
       if (name) {
-        const rest = text.slice(i + 2 + name.length, close);
+        const rest = t.slice(i + 2 + name.length, close);
         const modifier = /^(:?[-+?]|##?|%%?|\/\/?)/.exec(rest)?.[0] ?? null;
-        found.push({ name, modifier, start: base + i, end: base + Math.min(close + 1, text.length) });
-        if (modifier) found.push(...variableReferences(rest.slice(modifier.length), escape, base + i + 2 + name.length + modifier.length));
+        found.push({ name, modifier, start: frame.base + i, end: frame.base + Math.min(close + 1, t.length) });
+        if (modifier) frames.push({ text: rest.slice(modifier.length), base: frame.base + i + 2 + name.length + modifier.length, i: 0, doubleQuoted: false });
       }
-      i = close;
     } else if (ch === '$') {
-      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1))?.[0];
+      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(t.slice(i + 1))?.[0];
       if (name) {
-        found.push({ name, modifier: null, start: base + i, end: base + i + 1 + name.length });
-        i += name.length;
+        found.push({ name, modifier: null, start: frame.base + i, end: frame.base + i + 1 + name.length });
+        frame.i += name.length;
       }
     }
   }

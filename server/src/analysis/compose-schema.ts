@@ -42,7 +42,7 @@ export function validateComposeSchema(doc: ComposeDoc): SchemaProblem[] {
   if (doc.rootKind === 'empty') {
     return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, path: '', keyword: 'type', message: 'The Compose file is empty; define at least one service under "services:".' }];
   }
-  const data = doc.toJS();
+  const data = withPrototypes(doc.toJS());
   const errors = validate(data);
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
@@ -55,6 +55,19 @@ export function validateComposeSchema(doc: ComposeDoc): SchemaProblem[] {
     if (problems.length >= MAX_PROBLEMS) break;
   }
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * The document's data is made of objects without a prototype (so a `__proto__` key stays a key), but
+ * Ajv's uniqueItems compares items with fast-deep-equal, which calls `valueOf` and throws on those:
+ * two equal long-syntax ports made the rule throw. Ajv gets ordinary objects, keys defined, never assigned.
+ */
+function withPrototypes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withPrototypes);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) Object.defineProperty(copy, key, { value: withPrototypes((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+  return copy;
 }
 
 /** Validates, replacing interpolated values that fail only for being unknown, until none is left. */
@@ -238,8 +251,8 @@ function pointerSegments(pointer: string): string[] {
 function setAt(data: unknown, path: readonly string[], value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path;
-  const copy: Record<string, unknown> = Array.isArray(data) ? ([...data] as unknown as Record<string, unknown>) : Object.assign(Object.create(null) as Record<string, unknown>, data);
-  copy[head] = setAt(copy[head], rest, value);
+  const copy = (Array.isArray(data) ? [...data] : { ...(data as object) }) as Record<string, unknown>;
+  Object.defineProperty(copy, head, { value: setAt(copy[head], rest, value), enumerable: true, writable: true, configurable: true });
   return copy;
 }
 

@@ -2,6 +2,7 @@ import { DockerfileParser, type Dockerfile, type From, type Instruction, type On
 import { LineIndex } from './text';
 import type { Range } from './types';
 import { parseShellCommands, type ShellScript } from './shell';
+import { cacheInstructionGetters } from './ast-cache';
 
 /** One build stage: its FROM and the instructions up to the next FROM. */
 export interface Stage {
@@ -19,17 +20,31 @@ export class DockerfileDoc {
   readonly instructions: Instruction[];
   readonly stages: Stage[];
   private readonly shellCache = new Map<Instruction, ShellScript>();
+  /** Stage of each instruction, built once: rules ask per instruction, and a scan each time is quadratic. */
+  private readonly stageByInstruction = new Map<Instruction, Stage>();
+  private readonly topLevel: ReadonlySet<Instruction>;
+  /** Instructions by upper-case keyword, built once: every rule asks for some. */
+  private readonly byKeyword = new Map<string, Instruction[]>();
 
   constructor(readonly text: string) {
     this.ast = DockerfileParser.parse(text);
     this.lines = new LineIndex(text);
     this.instructions = this.ast.getInstructions();
+    this.topLevel = new Set(this.instructions);
+    for (const instruction of this.instructions) {
+      cacheInstructionGetters(instruction);
+      const keyword = instruction.getKeyword();
+      const same = this.byKeyword.get(keyword);
+      if (same) same.push(instruction);
+      else this.byKeyword.set(keyword, [instruction]);
+    }
     this.stages = splitStages(this.instructions);
+    for (const stage of this.stages) for (const instruction of stage.instructions) this.stageByInstruction.set(instruction, stage);
   }
 
   /** Instructions with the given keyword (upper case), across all stages. */
   instructionsOf(keyword: string): Instruction[] {
-    return this.instructions.filter((instruction) => instruction.getKeyword() === keyword);
+    return this.byKeyword.get(keyword)?.slice() ?? [];
   }
 
   /** RUN instructions, including `ONBUILD RUN` triggers (their commands run in child images). */
@@ -57,8 +72,13 @@ export class DockerfileDoc {
     return names;
   }
 
+  /** Whether the instruction is one of the document's own (not an ONBUILD trigger parsed out of one). */
+  isTopLevel(instruction: Instruction): boolean {
+    return this.topLevel.has(instruction);
+  }
+
   stageOf(instruction: Instruction): Stage | undefined {
-    return this.stages.find((stage) => stage.instructions.includes(instruction));
+    return this.stageByInstruction.get(instruction);
   }
 
   /** The shell commands of a RUN (shell form, exec form or heredoc), tokenised once. */

@@ -39,8 +39,10 @@ export function logicalArguments(doc: DockerfileDoc, instruction: Instruction): 
     offsets.push(pos);
     pos++;
   }
-  const lead = out.length - out.trimStart().length;
-  const kept = out.trim();
+  // Docker's blanks are spaces and tabs only: a form feed or a no-break space is part of the value.
+  const unled = out.replace(/^[ \t]+/, '');
+  const lead = out.length - unled.length;
+  const kept = unled.replace(/[ \t]+$/, '');
   const kOffsets = offsets.slice(lead, lead + kept.length);
   kOffsets.push(kept.length > 0 ? kOffsets[kOffsets.length - 1] + 1 : pos);
   return { text: kept, offsets: kOffsets };
@@ -134,4 +136,11 @@ export function copyArguments(doc: DockerfileDoc, instruction: Instruction): Cop
     paths.push({ raw: match[0], unquoted: JSON.parse(match[0]) as string, start, end: start + match[0].length });
   }
   return { logical, flags, paths, json: true };
+}
+
+/** An odd run of escape characters at the end: the last one escapes a line break that never comes. */
+export function endsWithDanglingEscape(text: string, escape: string): boolean {
+  let count = 0;
+  for (let i = text.length - 1; i >= 0 && text[i] === escape; i--) count++;
+  return count % 2 === 1;
 }

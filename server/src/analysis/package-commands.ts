@@ -1,3 +1,4 @@
+import { endsWithDanglingEscape } from './instruction-text';
 import type { Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileDoc, Stage } from './dockerfile-doc';
 import type { ShellCommand, ShellScript, ShellWord } from './shell';
@@ -75,8 +76,22 @@ export function findInvocations(doc: DockerfileDoc, run: Instruction, matches: (
   return invocations;
 }
 
+type ResolvedProgram = { programIndex: number; argsFrom: number; tool: string; assignments: ShellWord[] };
+
+/** resolveProgram per command: every package rule asks about every command of every RUN. */
+const resolvedPrograms = new WeakMap<ShellCommand, ResolvedProgram | null>();
+
 /** Skips env assignments and wrappers (sudo, env, nice, xargs, ...) to the program that really runs. */
-export function resolveProgram(command: ShellCommand): { programIndex: number; argsFrom: number; tool: string; assignments: ShellWord[] } | undefined {
+export function resolveProgram(command: ShellCommand): ResolvedProgram | undefined {
+  let resolved = resolvedPrograms.get(command);
+  if (resolved === undefined) {
+    resolved = resolveProgramOnce(command) ?? null;
+    resolvedPrograms.set(command, resolved);
+  }
+  return resolved ? { ...resolved, assignments: resolved.assignments.slice() } : undefined;
+}
+
+function resolveProgramOnce(command: ShellCommand): ResolvedProgram | undefined {
   const words = command.words;
   const assignments = words.slice(0, command.nameIndex);
   let i = command.nameIndex;
@@ -194,7 +209,7 @@ export function cacheMountTargets(run: Instruction): string[] {
 
 /** Where a RUN sits: its stage, and whether it is an `ONBUILD RUN` trigger (which runs in a child image). */
 export function runPlacement(doc: DockerfileDoc, run: Instruction): { stage?: Stage; onbuild: boolean } {
-  const onbuild = !doc.instructions.includes(run);
+  const onbuild = !doc.isTopLevel(run);
   const line = run.getRange().start.line;
   const owner = onbuild ? doc.instructions.find((instruction) => instruction.getRange().start.line <= line && instruction.getRange().end.line >= line) : run;
   return { stage: owner ? doc.stageOf(owner) : undefined, onbuild };
@@ -202,9 +217,29 @@ export function runPlacement(doc: DockerfileDoc, run: Instruction): { stage?: St
 
 /** True when a stage's filesystem reaches the final image: it is the final stage, or a later kept stage is built FROM it. */
 export function stageReachesFinalImage(doc: DockerfileDoc, stage: Stage | undefined): boolean {
-  if (!stage || stage === doc.finalStage) return true;
-  if (!stage.name) return false;
-  return doc.stages.some((later) => later.index > stage.index && later.from.getImageName()?.toLowerCase() === stage.name && stageReachesFinalImage(doc, later));
+  return !stage || stagesReachingFinalImage(doc).has(stage);
+}
+
+const reachingByDoc = new WeakMap<DockerfileDoc, ReadonlySet<Stage>>();
+
+/**
+ * The final stage and the stages it builds on, FROM by FROM; computed once per document in one
+ * backward pass (asked per RUN, a scan of later stages each time was quadratic in the stage count).
+ */
+function stagesReachingFinalImage(doc: DockerfileDoc): ReadonlySet<Stage> {
+  const cached = reachingByDoc.get(doc);
+  if (cached) return cached;
+  const reaching = new Set<Stage>();
+  const reachingBases = new Set<string>(); // lower-cased FROM images of later stages that reach the final image
+  for (let index = doc.stages.length - 1; index >= 0; index--) {
+    const stage = doc.stages[index];
+    if (stage !== doc.finalStage && (stage.name === null || !reachingBases.has(stage.name))) continue;
+    reaching.add(stage);
+    const base = stage.from.getImageName()?.toLowerCase();
+    if (base) reachingBases.add(base);
+  }
+  reachingByDoc.set(doc, reaching);
+  return reaching;
 }
 
 /** Inserts one argument after a word: ` arg` in shell form, `, "arg"` in exec form. */
@@ -225,7 +260,29 @@ export function appendCommand(doc: DockerfileDoc, run: Instruction, commandText:
   if (script.form === 'heredoc') return insertAt(lastWord.range.end, `${eol}${commandText}`);
   if ('getHeredocs' in run && (run as Run).getHeredocs().length > 0) return undefined;
   const escape = doc.ast.getEscapeCharacter();
+  // After an unclosed quote, or before a line continuation left dangling at the end of the file, the
+  // command would land inside the quote or swallow the next line.
+  const tail = lastWord.raw + doc.text.slice(lastWord.end, doc.lines.lineEnd(run.getRange().end.line)).trimEnd();
+  if (!quotesClosed(lastWord.raw, escape) || endsWithDanglingEscape(tail, escape)) return undefined;
   return insertAt(lastWord.range.end, onNewLine ? ` ${escape}${eol}    && ${commandText}` : ` && ${commandText}`);
+}
+
+/** Whether every quote the raw shell word opens is closed (`"a b"`, `'x'`, `a\"b`: yes; `"open`: no). */
+function quotesClosed(raw: string, escape: string): boolean {
+  let quote: string | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (quote === "'") {
+      if (ch === "'") quote = null;
+    } else if (ch === '\\' || ch === escape) {
+      i++;
+    } else if (quote === '"') {
+      if (ch === '"') quote = null;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    }
+  }
+  return quote === null;
 }
 
 /** The span from the program word to the subcommand (`apt-get -q install`), for findings about the whole call. */

@@ -1,9 +1,10 @@
 import type { Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileDoc, Stage } from './dockerfile-doc';
 import { addUserCommand, builtInUser, distroFamily, isScratch } from './images';
+import { endsWithDanglingEscape } from './instruction-text';
 import { commandArgs, commandName } from './shell';
 import type { StageBase } from './stage-base';
-import { comparePositions, insertAt } from './text';
+import { insertAt } from './text';
 import type { Position, TextEdit } from './types';
 
 /** A USER instruction and the user it names (`app`, `1000:1000`, `$APP_USER`). */
@@ -117,9 +118,10 @@ function endsInsideInstruction(doc: DockerfileDoc): boolean {
   const last = doc.instructions[doc.instructions.length - 1];
   if (!last) return false;
   if ('getHeredocs' in last && (last as Run).getHeredocs().some((heredoc) => heredoc.getDelimiterRange() === null)) return true;
-  const end = doc.lines.positionAt(doc.text.length);
-  if (/[\r\n]$/.test(doc.text)) return comparePositions(last.getRange().end, end) === 0;
-  return doc.lines.lineText(end.line).trimEnd().endsWith(doc.ast.getEscapeCharacter());
+  // Its last line of code (the builder skips blank and comment lines inside a continuation) ends in the escape character.
+  const code = doc.text.slice(doc.lines.offsetAt(last.getRange().start)).split(/\r\n|\r|\n/).map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  return endsWithDanglingEscape(code[code.length - 1] ?? '', doc.ast.getEscapeCharacter());
 }
 
 /** Whether a RUN follows the instruction in its stage (so root may still be needed there). */

@@ -36,6 +36,10 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** stdio (default) or Node IPC, as the VS Code client uses. */
   transport?: 'stdio' | 'ipc';
+  /** Node arguments and script instead of the built bundle, e.g. `['--import', 'tsx', 'server/src/server.ts']` (no build needed). */
+  server?: string[];
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 /** A minimal LSP client that records what the server sends and waits for it without fixed sleeps. */
@@ -70,11 +74,14 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    if (!existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing; run "npm run build" first.`);
+    if (!options.server && !existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing; run "npm run build" first.`);
     const ipc = options.transport === 'ipc';
     const args = options.args ?? [ipc ? '--node-ipc' : '--stdio'];
     // Descriptors 0-2 are pipes in both modes, so the streams exist; the IPC channel is a fourth one.
-    const child = spawn(process.execPath, [SERVER_PATH, ...args], { stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])] }) as ChildProcessWithoutNullStreams;
+    const child = spawn(process.execPath, [...(options.server ?? [SERVER_PATH]), ...args], {
+      stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])],
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    }) as ChildProcessWithoutNullStreams;
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -164,6 +171,11 @@ export class TestClient {
       await this.exited;
     }
     this.connection.dispose();
+  }
+
+  /** Resolves with the exit code when the server process ends (null after a signal). */
+  get exit(): Promise<number | null> {
+    return this.exited;
   }
 
   get running(): boolean {

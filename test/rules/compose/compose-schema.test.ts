@@ -10,6 +10,8 @@ ruleTester(composeSchema, {
     { name: 'numbers and booleans in environment', code: 'services:\n  web:\n    image: nginx:1\n    environment:\n      A: 1\n      B: true\n      C:\n' },
   ],
   invalid: [
+    // Found by test/robustness: Ajv's uniqueItems threw on the document's prototype-less objects.
+    { name: 'the same long-syntax port twice', code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n      - «target: 80»\n', messageIncludes: ['lists the same item twice'] },
     { name: 'unknown service key, with a suggestion', code: 'services:\n  web:\n    «imagee»: nginx:1\n', messageIncludes: ['Unknown key "imagee" in service "web"', 'did you mean "image"'], output: null },
     { name: 'unknown top-level key', code: '«servics»:\n  web:\n    image: nginx:1\n', messageIncludes: ['did you mean "services"'] },
     { name: 'unknown key without a close match', code: 'services:\n  web:\n    image: nginx:1\n    «colour»: blue\n', messageIncludes: ['prefix it with "x-"'] },

@@ -31,5 +31,7 @@ ruleTester(aptListsNotRemoved, {
     { name: 'ONBUILD RUN reaches a child image whatever the stage', code: 'FROM debian:12 AS base\nonbuild run «aptitude update»\nFROM scratch',
       output: 'FROM debian:12 AS base\nonbuild run aptitude update \\\n    && rm -rf /var/lib/apt/lists/*\nFROM scratch' },
     { name: 'exec form: no fix', code: 'FROM debian:12\nRUN [«"apt-get", "update"»]', output: null },
+    // Found by test/robustness: the appended command would join a continuation left open at the end of the file.
+    { name: 'dangling continuation at the end of the file: no fix', code: 'FROM debian:12\nRUN «apt-get update» \\', messageId: 'listsKept', output: null },
   ],
 });

@@ -12,5 +12,7 @@ ruleTester(maintainerDeprecated, {
     { name: 'escape directive', code: '# escape=`\nFROM a\n«MAINTAINER» C:\\Users\\me', messageId: 'deprecated', output: '# escape=`\nFROM a\nLABEL org.opencontainers.image.authors="C:\\Users\\me"' },
     { name: 'CRLF', code: 'FROM a\r\n«MAINTAINER» me\r\n', messageId: 'deprecated', output: 'FROM a\r\nLABEL org.opencontainers.image.authors="me"\r\n' },
     { name: 'no value, no fix', code: 'FROM a\n«MAINTAINER»', messageId: 'deprecated', output: null },
+    // Found by test/robustness: a form feed is no blank to Docker; leaving it outside the label broke the LABEL.
+    { name: 'a trailing form feed stays in the value', code: 'FROM a\n«MAINTAINER» me \f\n', messageId: 'deprecated', output: 'FROM a\nLABEL org.opencontainers.image.authors="me \f"\n' },
   ],
 });

@@ -63,5 +63,11 @@ ruleTester(pipefailMissing, {
       fixOutputs: [`FROM debian:12\n${SHELL}\nRUN <<EOF\n#!/bin/bash\nset -o pipefail\ncurl x | sh\nEOF\n`],
     },
     { name: 'set -o pipefail after the pipe is too late', code: 'FROM debian:12\nRUN a «|» b && set -o pipefail', messageId: 'pipe' },
+    // Found by test/robustness: "set -o pipefail" in the script cannot reach a pipe outside it.
+    {
+      name: 'unclosed heredoc: only SHELL',
+      code: 'FROM debian:12\nRUN <<EOF a «|» b\n',
+      fixOutputs: [`FROM debian:12\n${SHELL}\nRUN <<EOF a | b\n`],
+    },
   ],
 });

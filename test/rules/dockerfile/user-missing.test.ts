@@ -38,5 +38,10 @@ ruleTester(userMissing, {
     { name: 'the seed\'s postgres image steps down by itself', code: 'FROM «postgres:latest»\nENV POSTGRES_DB=mydatabase', messageId: 'dropsPrivileges', output: null },
     { name: 'ONBUILD RUN is not a RUN of this image', code: 'FROM «alpine:3.20»\nONBUILD RUN echo\nCMD ["sh"]', messageId: 'missing',
       output: 'FROM alpine:3.20\nONBUILD RUN echo\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["sh"]' },
+    // Found by the property tests: lines added at the end would join an instruction still open there.
+    { name: 'no fix when the file ends in a line continuation', code: 'FROM «alpine:3.20»\nCOPY a /b \\\r\n', messageId: 'missing', output: null },
+    { name: 'no fix when the file ends in a continuation without a line break', code: 'FROM «alpine:3.20»\nCOPY a /b \\', messageId: 'missing', output: null },
+    { name: 'no fix when the file ends inside an unclosed heredoc', code: 'FROM «alpine:3.20»\nRUN <<EOF\necho hi\n', messageId: 'missing', output: null },
+    { name: 'no fix when a continuation is followed only by comment and blank lines', code: 'FROM «alpine:3.20»\nLABEL a=b \\\r\n# c\r\n ', messageId: 'missing', output: null },
   ],
 });

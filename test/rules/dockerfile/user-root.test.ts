@@ -19,6 +19,7 @@ ruleTester(userRoot, {
     { name: 'UID 0', code: 'FROM scratch\nUSER «0»', messageId: 'root', output: 'FROM scratch\nUSER 65532:65532' },
     { name: 'root:root', code: 'FROM scratch\nUSER «root:root»\n', messageId: 'root', output: 'FROM scratch\nUSER 65532:65532\n' },
     { name: '0:0', code: 'FROM scratch\nUSER «0:0»', messageId: 'root' },
+    { name: 'no fix when a RUN after USER root is still open at the end of the file', code: 'FROM debian:12\nUSER «root»\nRUN apt-get update \\\n', messageId: 'root', output: null },
     { name: 'node ships a user', code: 'FROM node:20\nUSER «root»\nCMD ["node", "app.js"]', messageId: 'root',
       output: 'FROM node:20\nUSER node\nCMD ["node", "app.js"]' },
     { name: 'distroless ships nonroot', code: 'FROM gcr.io/distroless/static-debian12\nUSER «root»', messageId: 'root',

@@ -27,5 +27,7 @@ ruleTester(yarnCacheNotCleaned, {
       output: 'FROM node:22 AS base\r\nonbuild run yarn \\\r\n  install && yarn cache clean\r\nFROM scratch\r\n' },
     { name: 'heredoc', code: 'FROM node:22\nRUN <<EOF\n«yarn install»\nyarn build\nEOF\n',
       output: 'FROM node:22\nRUN <<EOF\nyarn install\nyarn build\nyarn cache clean\nEOF\n' },
+    // Found by test/robustness: the appended command would land inside the unclosed quote.
+    { name: 'unclosed quote: no fix', code: 'FROM node:22\nRUN «yarn install» "unterminated\n', messageId: 'cacheKept', output: null },
   ],
 });

@@ -1,5 +1,8 @@
+import type { Argument } from 'dockerfile-ast';
 import { validate, ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import type { DockerfileDoc } from '../../analysis/dockerfile-doc';
 import { defineRule } from '../../analysis/rule';
+import { withParsedDocument } from '../../analysis/ast-cache';
 
 /** Plain syntax errors (unknown instruction, bad flags, malformed ENV...) from dockerfile-utils, the validator built on our parser. */
 export const dockerfileSyntax = defineRule({
@@ -11,12 +14,77 @@ export const dockerfileSyntax = defineRule({
   messages: { invalid: '{message}' },
   fixable: false,
   check(doc, report) {
-    for (const diagnostic of validate(doc.text, VALIDATOR_SETTINGS)) {
+    const badStageNames = invalidStageNames(doc);
+    for (const name of badStageNames) report({ range: name.getRange(), messageId: 'invalid', data: { message: invalidStageNameMessage(name.getValue()) } });
+    const text = badStageNames.length === 0 ? doc.text : withSafeStageNames(doc.text, doc, badStageNames);
+    for (const diagnostic of runValidator(doc, text)) {
       if (typeof diagnostic.code === 'number' && COVERED_BY_OUR_RULES.has(diagnostic.code)) continue;
       report({ range: diagnostic.range, messageId: 'invalid', data: { message: sentence(String(diagnostic.message)) } });
     }
   },
 });
+
+/**
+ * dockerfile-utils checks a stage name with /^[a-z]([a-z0-9_\-.]*)*$/, which backtracks
+ * exponentially when a long name ends in a bad character: `FROM node AS builder-stage-for-production:`
+ * kept it (and the editor) busy for minutes. Bad names are found here with the same rule in linear
+ * time, reported with the validator's message, and replaced by `a`s (same length, same positions)
+ * in the text the validator gets.
+ */
+const STAGE_NAME = /^[a-z][a-z0-9_\-.]*$/;
+
+function invalidStageNames(doc: DockerfileDoc): Argument[] {
+  return doc.instructionsOf('FROM').map((from) => from.getArguments()[2]).filter((name): name is Argument => !!name && !STAGE_NAME.test(name.getValue().toLowerCase()));
+}
+
+function invalidStageNameMessage(name: string): string {
+  return `invalid name for build stage: "${name.toLowerCase()}", name can't start with a number or contain symbols.`;
+}
+
+function withSafeStageNames(text: string, doc: DockerfileDoc, names: readonly Argument[]): string {
+  let safe = text;
+  for (const name of names) {
+    const start = doc.lines.offsetAt(name.getRange().start);
+    const end = doc.lines.offsetAt(name.getRange().end);
+    safe = safe.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, 'a') + safe.slice(end);
+  }
+  return safe;
+}
+
+type ValidatorDiagnostic = ReturnType<typeof validate>[number];
+
+function runValidator(doc: DockerfileDoc, text: string): ValidatorDiagnostic[] {
+  try {
+    // The validator would parse the text again; it gets the document's parse instead when it can.
+    return text === doc.text ? withParsedDocument(doc.text, doc.ast, () => validate(text, VALIDATOR_SETTINGS)) : validate(text, VALIDATOR_SETTINGS);
+  } catch {
+    return validateDedented(doc, text);
+  }
+}
+
+/**
+ * dockerfile-utils 0.16 overflows its stack on an indented instruction that uses a variable before
+ * the first FROM (` ENV A=$B`). Leading blanks there mean nothing to the builder: the validator gets
+ * the text without them, and its positions on those lines are moved back. Nothing, if it fails again.
+ */
+function validateDedented(doc: DockerfileDoc, text: string): ValidatorDiagnostic[] {
+  const firstFrom = doc.instructionsOf('FROM')[0]?.getRange().start.line ?? doc.lines.lineCount;
+  const removed = new Map<number, number>();
+  const lines = text.split(/(?<=\r\n|\r(?!\n)|\n)/);
+  const dedented = lines.map((line, index) => {
+    if (index >= firstFrom) return line;
+    const rest = line.replace(/^[ \t]+/, '');
+    if (rest.length !== line.length) removed.set(index, line.length - rest.length);
+    return rest;
+  }).join('');
+  try {
+    const shift = (position: ValidatorDiagnostic['range']['start']): ValidatorDiagnostic['range']['start'] =>
+      ({ line: position.line, character: position.character + (removed.get(position.line) ?? 0) });
+    return validate(dedented, VALIDATOR_SETTINGS).map((diagnostic) => ({ ...diagnostic, range: { start: shift(diagnostic.range.start), end: shift(diagnostic.range.end) } }));
+  } catch {
+    return [];
+  }
+}
 
 /** Checks that have a rule of ours with fixes and aliases are turned off in the validator. */
 const VALIDATOR_SETTINGS: ValidatorSettings = {

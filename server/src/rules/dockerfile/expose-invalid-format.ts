@@ -1,6 +1,7 @@
 import { defineRule } from '../../analysis/rule';
 import { replace } from '../../analysis/text';
 import { logicalArguments, logicalRange, splitWords } from '../../analysis/instruction-text';
+import { parseExposedPort } from '../../analysis/expose-ports';
 
 /** EXPOSE documents container ports only: an IP address or a host port (`8080:80`) there is ignored by the builder. */
 export const exposeInvalidFormat = defineRule({
@@ -20,7 +21,8 @@ export const exposeInvalidFormat = defineRule({
         const range = logicalRange(doc, args, word.start, word.end);
         // The builder keeps only what follows the last colon, so exposing that port alone changes nothing.
         const port = value.slice(value.lastIndexOf(':') + 1);
-        const fixes = /^\d+(-\d+)?(\/\w+)?$/.test(port) ? [{ title: `Expose only ${port}`, edits: [replace(range, port)], safe: true, preferred: true }] : [];
+        // Only a valid port spec: `5000/x` or `70000` would trade this warning for a syntax error.
+        const fixes = /^\d+(-\d+)?(\/\w+)?$/.test(port) && parseExposedPort(port).problem === null ? [{ title: `Expose only ${port}`, edits: [replace(range, port)], safe: true, preferred: true }] : [];
         report({ range, messageId: 'mapping', data: { value, port }, fixes });
       }
     }

@@ -3,7 +3,7 @@ import { defineRule } from '../../analysis/rule';
 import { parentStage } from '../../analysis/stage-base';
 import type { DockerfileDoc, Stage } from '../../analysis/dockerfile-doc';
 import { commandName, type ShellCommand } from '../../analysis/shell';
-import { insertAt } from '../../analysis/text';
+import { comparePositions, insertAt } from '../../analysis/text';
 import type { Fix, Position, Range } from '../../analysis/types';
 
 /** How the shell that runs RUN treats a failing pipe: plain sh (no pipefail), able but not set, set, or not a POSIX shell. */
@@ -46,7 +46,11 @@ export const pipefailMissing = defineRule({
       const line = instruction.getRange().start.line;
       const indent = /^\s*/.exec(doc.lines.lineText(line))?.[0] ?? '';
       const shellFix: Fix = { title: `Insert ${BASH_SHELL} before this RUN (needs bash in the image)`, edits: [insertAt({ line, character: 0 }, `${indent}${BASH_SHELL}${eol}`)], safe: false };
-      const fixes = interpreter ? [prefix] : mode === 'capable' ? [prefix, shellFix] : [shellFix, prefix];
+      // A pipe on the `RUN <<EOF ... |` line itself is outside the script (and an unclosed heredoc has
+      // no script to speak of): only SHELL reaches it.
+      const closed = (run as Run).getHeredocs()[0]?.getDelimiterRange() != null;
+      const pipeInBody = !body || (closed && comparePositions(script.commands[pipeAt].range.end, body) > 0);
+      const fixes = !pipeInBody ? [shellFix] : interpreter ? [prefix] : mode === 'capable' ? [prefix, shellFix] : [shellFix, prefix];
       fixes[0].preferred = true;
       report({ range: pipeRange(doc, script.commands[pipeAt].range.end, script.commands[pipeAt + 1]?.range.start), messageId: 'pipe', fixes });
     }

@@ -1,5 +1,5 @@
 import type { Instruction, Onbuild, Run } from 'dockerfile-ast';
-import type { DockerfileDoc } from '../../analysis/dockerfile-doc';
+import type { DockerfileDoc, Stage } from '../../analysis/dockerfile-doc';
 import { defineRule } from '../../analysis/rule';
 import { replace } from '../../analysis/text';
 import type { Fix } from '../../analysis/types';
@@ -60,7 +60,19 @@ function mergeFix(doc: DockerfileDoc, first: RunStep, second: RunStep): Fix | un
 
 /** After SHELL the commands may not be POSIX shell, where `&&` is not guaranteed to mean the same. */
 function usesCustomShell(doc: DockerfileDoc, instruction: Instruction): boolean {
-  const stage = doc.stageOf(instruction);
-  const line = instruction.getRange().start.line;
-  return (stage?.instructions ?? doc.instructions).some((other) => other.getKeyword() === 'SHELL' && other.getRange().start.line < line);
+  return firstShellLine(doc, doc.stageOf(instruction)) < instruction.getRange().start.line;
+}
+
+const firstShellLines = new WeakMap<DockerfileDoc, Map<Stage | undefined, number>>();
+
+/** The line of a stage's first SHELL (Infinity: none), found once per stage: asked for every RUN in a row. */
+function firstShellLine(doc: DockerfileDoc, stage: Stage | undefined): number {
+  let lines = firstShellLines.get(doc);
+  if (!lines) firstShellLines.set(doc, (lines = new Map()));
+  let first = lines.get(stage);
+  if (first === undefined) {
+    first = (stage?.instructions ?? doc.instructions).find((other) => other.getKeyword() === 'SHELL')?.getRange().start.line ?? Infinity;
+    lines.set(stage, first);
+  }
+  return first;
 }

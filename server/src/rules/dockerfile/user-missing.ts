@@ -30,7 +30,8 @@ export const userMissing = defineRule({
     }
     const choice = chooseNonRootUser(doc, base);
     const shipped = image && builtInUser(image);
-    const fixes = [{ title: choice.title, edits: insertUserEdits(doc, final, choice), safe: false, preferred: true }];
+    const edits = insertUserEdits(doc, final, choice);
+    const fixes = edits ? [{ title: choice.title, edits, safe: false, preferred: true }] : [];
     if (shipped && shipped.name === choice.user) report({ range, messageId: 'missingBuiltIn', data: { image: familiarName(image), user: shipped.name }, fixes });
     else report({ range, messageId: 'missing', fixes });
   },

@@ -29,6 +29,6 @@ export const userRoot = defineRule({
     const choice = chooseNonRootUser(doc, base, last.instruction);
     const inPlace = final.instructions.includes(last.instruction) && !runFollows(final, last.instruction);
     const edits = inPlace ? replaceUserEdits(doc, last.instruction, choice) : insertUserEdits(doc, final, choice);
-    report({ range: arg.getRange(), messageId: 'root', data: { user: last.user }, fixes: [{ title: choice.title, edits, safe: false, preferred: true }] });
+    report({ range: arg.getRange(), messageId: 'root', data: { user: last.user }, fixes: edits ? [{ title: choice.title, edits, safe: false, preferred: true }] : [] });
   },
 });

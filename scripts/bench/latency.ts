@@ -1,0 +1,111 @@
+// Editor latency: time from didChange to the diagnostics for that change, and cold start.
+import { join } from 'node:path';
+import type { Range } from 'vscode-languageserver-protocol/node';
+import { BenchClient, type ServerSpec } from './lsp-client';
+import { median, percentile } from './stats';
+
+const ROOT = join(__dirname, '..', '..');
+const TIMEOUT_MS = 30_000;
+
+export const OUR_SERVER = (debounceMs?: number): ServerSpec => ({
+  name: debounceMs === undefined ? 'container-hygiene (default debounce)' : `container-hygiene (debounce ${debounceMs} ms)`,
+  command: process.execPath,
+  args: [join(ROOT, 'dist', 'server.js'), '--stdio'],
+  initializationOptions: debounceMs === undefined ? {} : { debounceMs },
+});
+
+export const PEER_SERVER: ServerSpec = {
+  name: 'dockerfile-language-server-nodejs',
+  command: process.execPath,
+  args: [join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'],
+};
+
+/** How a server's publish is matched to the change that caused it. */
+export type Matching = 'version' | 'next-publish';
+
+export interface EditSession {
+  languageId: string;
+  text: string;
+  edits: number;
+}
+
+/** Lines worth typing on: an instruction's first line in a Dockerfile, a `key: value` line in Compose. */
+const EDITABLE: Record<string, RegExp> = {
+  dockerfile: /^[A-Z]+ \S.*[^\\]$/,
+  dockercompose: /^\s+[\w-]+: \S/,
+};
+
+export interface LatencyRun {
+  /** Milliseconds from each didChange to its diagnostics. */
+  samples: number[];
+  p50: number;
+  p99: number;
+  /** Server memory after the session (MB). */
+  rssMb?: number;
+  peakMb?: number;
+}
+
+/**
+ * Typing in the middle of the file: edit 2k appends "x" to one line, edit 2k+1 removes it again, on
+ * lines spread over the whole document (so the line count, and every later position, stays put).
+ */
+export function typingEdits(text: string, count: number, languageId: string): { range: Range; text: string }[] {
+  const lines = text.split(/\r?\n/);
+  const candidates = lines.map((line, index) => ({ line, index })).filter(({ line }) => EDITABLE[languageId].test(line));
+  const edits: { range: Range; text: string }[] = [];
+  for (let k = 0; edits.length < count; k++) {
+    const target = candidates[Math.floor(((k * 0.618034) % 1) * candidates.length)];
+    const end = target.line.length;
+    edits.push({ range: { start: { line: target.index, character: end }, end: { line: target.index, character: end } }, text: 'x' });
+    if (edits.length < count) edits.push({ range: { start: { line: target.index, character: end }, end: { line: target.index, character: end + 1 } }, text: '' });
+  }
+  return edits;
+}
+
+/** Opens the document, waits for its first diagnostics, then times each edit. Undefined when the server never lints it. */
+export async function timeEdits(client: BenchClient, uri: string, session: EditSession, matching: Matching): Promise<number[] | undefined> {
+  let mark = client.publishes.length;
+  await client.open(uri, session.languageId, session.text, 1);
+  const opened = await client.waitForPublish(uri, mark, (params) => matching === 'next-publish' || params.version === 1, TIMEOUT_MS);
+  if (!opened) return undefined;
+  const samples: number[] = [];
+  let version = 1;
+  for (const edit of typingEdits(session.text, session.edits, session.languageId)) {
+    version++;
+    const expected = version;
+    mark = client.publishes.length;
+    const sent = await client.change(uri, expected, edit.range, edit.text);
+    const published = await client.waitForPublish(uri, mark, (params) => matching === 'next-publish' || params.version === expected, TIMEOUT_MS);
+    if (!published) throw new Error(`No diagnostics for version ${expected} of ${uri} within ${TIMEOUT_MS} ms`);
+    samples.push(published.at - sent);
+  }
+  return samples;
+}
+
+export function summarize(samples: number[], memory?: { rssMb: number; peakMb: number }): LatencyRun {
+  return { samples, p50: percentile(samples, 50), p99: percentile(samples, 99), ...(memory ?? {}) };
+}
+
+export interface ColdStart {
+  /** Process spawn to the first diagnostics of a small Dockerfile (ms), one per run. */
+  samples: number[];
+  median: number;
+  /** Memory right after (MB). */
+  rssMb: number;
+}
+
+export async function coldStart(spec: ServerSpec, text: string, runs: number, matching: Matching): Promise<ColdStart> {
+  const samples: number[] = [];
+  const rss: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const client = await BenchClient.start(spec);
+    const uri = `file:///bench/cold-${run}/Dockerfile`;
+    await client.open(uri, 'dockerfile', text, 1);
+    const published = await client.waitForPublish(uri, 0, (params) => matching === 'next-publish' || params.version === 1, TIMEOUT_MS);
+    if (!published) throw new Error(`${spec.name} published nothing for a small Dockerfile`);
+    samples.push(published.at - client.startedAt);
+    rss.push(client.memory()?.rssMb ?? NaN);
+    await client.stop();
+  }
+  return { samples, median: median(samples), rssMb: median(rss) };
+}
