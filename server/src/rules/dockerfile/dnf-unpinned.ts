@@ -1,5 +1,5 @@
 import { defineRule } from '../../analysis/rule';
-import { declaredVariables, findRpmCalls, hasRpmVersion, installedPackages, isPinnedWord, referencedVariables } from '../../analysis/rpm-commands';
+import { reportUnpinnedRpmPackages } from '../../analysis/rpm-checks';
 
 /** An unpinned package installs whatever the repository has that day: builds stop being reproducible. */
 export const dnfUnpinned = defineRule({
@@ -15,18 +15,6 @@ export const dnfUnpinned = defineRule({
   },
   fixable: false,
   check(doc, report) {
-    for (const run of doc.runInstructions()) {
-      let declared: Set<string> | undefined;
-      for (const call of findRpmCalls(doc, run, 'dnf')) {
-        const { words, modules } = installedPackages(call);
-        for (const word of words) {
-          declared ??= declaredVariables(doc, run);
-          const pinned = isPinnedWord(word, declared, modules ? (spec) => spec.includes(':') : hasRpmVersion);
-          if (pinned !== false) continue;
-          const [variable] = referencedVariables(word);
-          report({ range: word.range, messageId: variable ? 'undeclared' : modules ? 'module' : 'package', data: { name: word.value.replace(/\$\{([^}]*)\}/g, '$$$1'), variable } });
-        }
-      }
-    }
+    reportUnpinnedRpmPackages(doc, report, 'dnf');
   },
 });

@@ -1,6 +1,5 @@
 import { defineRule } from '../../analysis/rule';
-import { insertArgumentAfter } from '../../analysis/package-commands';
-import { asksForConfirmation, findRpmCalls, hasAssumeYes } from '../../analysis/rpm-commands';
+import { reportRpmMissingYes } from '../../analysis/rpm-checks';
 
 /** A build has no one to answer yum's "Is this ok [y/N]" prompt: without -y the step aborts. */
 export const yumMissingYes = defineRule({
@@ -12,17 +11,6 @@ export const yumMissingYes = defineRule({
   messages: { yes: '`{call}` asks for confirmation, which aborts a non-interactive build; add -y.' },
   fixable: true,
   check(doc, report) {
-    for (const run of doc.runInstructions()) {
-      const script = doc.shell(run);
-      for (const call of findRpmCalls(doc, run, 'yum')) {
-        if (!asksForConfirmation(call) || hasAssumeYes(call)) continue;
-        report({
-          range: call.range,
-          messageId: 'yes',
-          data: { call: `${call.invocation.tool} ${call.action}` },
-          fixes: [{ title: 'Add -y', edits: [insertArgumentAfter(script, call.actionWords[call.actionWords.length - 1], '-y')], safe: true, preferred: true }],
-        });
-      }
-    }
+    reportRpmMissingYes(doc, report, 'yum');
   },
 });
