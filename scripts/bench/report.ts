@@ -41,8 +41,12 @@ export function tables(report: BenchReport): Table[] {
   });
   const scaling: Table = {
     title: 'Scaling: analyze() time per file as the file grows (in process, median)',
-    head: ['kind', 'size', 'units', 'KB', 'ms', 'ms/KB', 'ms/KB vs 1x'],
-    rows: report.scaling.map((point) => [point.kind, `${point.factor}x`, `${point.units} ${unitName(point.kind)}`, fixed(point.kb, 0), fixed(point.ms, 1), fixed(point.msPerKb, 3), `${point.perKbRatio.toFixed(2)}`]),
+    head: ['kind', 'size', 'units', 'KB', 'ms', 'ms/KB', 'ms/KB vs 1x', 'time vs previous size'],
+    rows: report.scaling.map((point, i) => {
+      const previous = report.scaling[i - 1];
+      const growth = previous && previous.kind === point.kind ? `${(point.ms / previous.ms).toFixed(1)}x for ${(point.kb / previous.kb).toFixed(0)}x the KB` : '';
+      return [point.kind, `${point.factor}x`, `${point.units} ${unitName(point.kind)}`, fixed(point.kb, 0), fixed(point.ms, 1), fixed(point.msPerKb, 3), `${point.perKbRatio.toFixed(2)}`, growth];
+    }),
   };
   const goals: Table = {
     title: 'Goals (issue 6)',
@@ -155,8 +159,56 @@ ${tables(report).map(md).join('\n\n')}
 ## Reading the results
 
 ${readingNotes(report)}
+
+${FINDINGS}
 `;
 }
+
+/** What building the benchmark found and changed (2026-11-28); kept with the results because it explains them. */
+const FINDINGS = [
+  "## What the benchmark found (2026-11-28)",
+  "",
+  "**Fixed in the analysis core** (before / after, same machine, same client, interleaved runs):",
+  "",
+  "| | before | after |",
+  "|---|---|---|",
+  "| editor latency, Dockerfile of 1,000 instructions, p50 / p99 | 276 / 325 ms | 60 / 109 ms |",
+  "| analyze(), Dockerfile of 5,000 / 20,000 / 80,000 `RUN` lines | 1.3 s / 12.3 s / 288 s | 0.8 s / 1.6 s / 4.8 s |",
+  "| analyze(), 5 MB Dockerfile (360,000 `RUN` lines) | about 1.5 h (quadratic, extrapolated) | 26 s (linear) |",
+  "",
+  "- `DockerfileDoc.stageOf` scanned every stage for every instruction; `stageReachesFinalImage` scanned the",
+  "  later stages for every RUN, re-reading each FROM's image; `runPlacement` searched the instruction list for",
+  "  every RUN; `run-consecutive` scanned the stage for a SHELL for every RUN in a row: each was quadratic and",
+  "  now uses an index built once per document.",
+  "- dockerfile-ast recomputes every getter from the text on every call, and about 90 rules ask the same",
+  "  instructions the same questions: the instructions of a `DockerfileDoc` now remember the answers of their",
+  "  zero-argument getters (`server/src/analysis/ast-cache.ts`; about 25% of a lint).",
+  "- The dockerfile-utils validator parsed the text a second time; it now gets the document's parse.",
+  "",
+  "**Found in the peers** (the property-based tests met them first):",
+  "",
+  "- dockerfile-utils 0.16 (the validator of Microsoft's Dockerfile language server) checks stage names with",
+  "  `/^[a-z]([a-z0-9_\\-.]*)*$/`, which backtracks exponentially: `FROM node AS builder-stage-for-the-production-image:`",
+  "  (a typo: one colon) keeps the validator, and the editor's language server, busy for minutes. Our",
+  "  `dockerfile-syntax` rule checks stage names itself in linear time and hides them from the validator.",
+  "- The same validator overflows its stack on an indented instruction that uses a variable before the first",
+  "  FROM (` ENV A=$B`); our rule retries without the indentation and maps the positions back.",
+  "- dockerfilelint 1.8 throws a TypeError on `HEALTHCHECK CMD [...]` without options (about 11% of the corpus),",
+  "  which ends its CLI run: the files it throws on are left out of its run above.",
+  "- dclint compiles the Compose JSON schema again for every file, most of its time per file.",
+  "",
+  "**Where the time goes now**: a lint of the 1,000-instruction Dockerfile is about 40 ms of CPU on this machine",
+  "(dockerfile-ast's parse about 9 ms, the validator on our parse about 6 ms, about 90 rules the rest); the",
+  "peer runs one validator (about 20 ms). Meeting the 3x and 20 ms goals on a file this size needs incremental",
+  "analysis (re-running only what an edit can change), which the rule API does not offer yet. A Compose file of",
+  "300 services publishes about 1,800 diagnostics (1.2 MB of JSON) per change; the `yaml` parse is about 40% of",
+  "its lint, and `ComposeNode.get` (a linear key search per call, for maps of up to 16 keys) about 15%.",
+  "",
+  "**Memory**: the live heap after a full garbage collection is about 25 MB; V8 lets the heap grow with the",
+  "garbage each lint leaves, so the resident size settles near 175 MB and is not returned while idle (the peer",
+  "settles near 100 MB on the Dockerfile alone). Started with `--optimize-for-size` the server stays near 80 MB",
+  "but lints about 1.5x slower; `--max-old-space-size=96` gives about 115 MB.",
+].join('\n');
 
 function readingNotes(report: BenchReport): string {
   const notes: string[] = [];
@@ -167,6 +219,6 @@ function readingNotes(report: BenchReport): string {
     '  semantic rules); the peers\' validators check syntax and a handful of rules.',
     '- Files above `maxFileSize` (default 4 MB, `containerHygiene.maxFileSize`, `--max-file-size`) are not analysed and',
     '  get one information diagnostic instead; the scaling table shows why: the time per KB is flat, so a file of',
-    '  N MB costs N times the 1 MB row on every change.');
+    '  N MB costs about N times the 1 MB row on every change (4 MB: several seconds).');
   return notes.join('\n');
 }

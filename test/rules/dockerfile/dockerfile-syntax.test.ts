@@ -14,5 +14,6 @@ ruleTester(dockerfileSyntax, {
     // dockerfile-utils' own check backtracks for minutes on this (found by test/robustness): ours is linear.
     { name: 'long stage name ending in a bad character', code: 'FROM node:20 AS «builder-stage-for-the-production-image-of-the-service:»\n«RUNN» x\n', messageId: 'invalid', output: null },
     { name: 'the validator\'s checks survive its stack overflow, positions kept', code: '\t«ONBUILD» RUN $(\nFROM alpine:3.20\n«RUNN» x\n', messageId: 'invalid', output: null },
+    { name: 'and a blank line after a lone CR stays a line of its own', code: '  «WORKDIR» ${VAR:?}\r  \n«FROM» \n', messageId: 'invalid', output: null },
   ],
 });

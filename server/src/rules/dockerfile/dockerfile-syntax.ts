@@ -72,7 +72,8 @@ function validateDedented(doc: DockerfileDoc, text: string): ValidatorDiagnostic
   const removed = new Map<number, number>();
   const lines = text.split(/(?<=\r\n|\r(?!\n)|\n)/);
   const dedented = lines.map((line, index) => {
-    if (index >= firstFrom) return line;
+    // Blank lines hold no instruction; emptying one could join a lone \r before it with its \n.
+    if (index >= firstFrom || !/\S/.test(line)) return line;
     const rest = line.replace(/^[ \t]+/, '');
     if (rest.length !== line.length) removed.set(index, line.length - rest.length);
     return rest;
