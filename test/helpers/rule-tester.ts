@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
 import type { Rule } from '../../server/src/analysis/rule';
+import { DockerfileIncrementalAnalyzer } from '../../server/src/analysis/dockerfile-incremental';
 import { applyEdits, LineIndex } from '../../server/src/analysis/text';
 import { defaultSettings, type AnalysisContext, type AnalysisSettings, type Finding, type Range, type DocumentKind } from '../../server/src/analysis/types';
 
@@ -58,7 +59,15 @@ function run(rule: Rule, code: string, testCase: ValidCase): Finding[] {
   const errors: unknown[] = [];
   const findings = analyze(code, rule.kind as DocumentKind, settings, { rules: [rule], context: testCase.context, onRuleError: (_id, error) => errors.push(error) });
   if (errors.length > 0) throw errors[0];
+  if (rule.kind === 'dockerfile') assertIncrementalAgrees(rule, code, settings, testCase, findings);
   return findings.filter((finding) => finding.rule === rule.id);
+}
+
+/** The editor's incremental analysis must find exactly what analyze() finds, on every case of every rule. */
+function assertIncrementalAgrees(rule: Rule, code: string, settings: AnalysisSettings, testCase: ValidCase, expected: Finding[]): void {
+  const analyzer = new DockerfileIncrementalAnalyzer();
+  const actual = analyzer.analyze(code, settings, { rules: [rule], context: testCase.context });
+  assert.deepEqual(actual, expected, `incremental analysis (${analyzer.stats.full ? 'whole document' : 'by stage'}) differs from analyze()`);
 }
 
 /** Table-driven rule test in the style of ESLint's RuleTester: exact ranges, message ids and fixed output. */

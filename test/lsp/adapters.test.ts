@@ -16,13 +16,16 @@ describe('findings to diagnostics', () => {
     fixes: [{ title: 'Pin', edits: [], safe: true }],
   };
 
-  it('carries code, source, docs link, severity and the fixes', () => {
+  it('carries code, source, docs link and severity; the fixes stay in the server', () => {
     const diagnostic = toDiagnostic(finding, 7);
+    assert.deepEqual(diagnostic.data, { rule: 'image-latest-tag', version: 7 });
     assert.equal(diagnostic.code, 'image-latest-tag');
     assert.equal(diagnostic.source, 'container-hygiene');
     assert.equal(diagnostic.severity, DiagnosticSeverity.Hint);
     assert.equal(diagnostic.codeDescription?.href, `${RULE_DOCS_BASE_URL}/image-latest-tag.md`);
-    assert.deepEqual(diagnosticData(diagnostic), { rule: 'image-latest-tag', version: 7, fixes: finding.fixes });
+    assert.deepEqual(diagnosticData(diagnostic), { rule: 'image-latest-tag', version: 7, fixes: [] });
+    // Fixes that a diagnostic does carry (an older server's) are still read.
+    assert.deepEqual(diagnosticData({ ...diagnostic, data: { rule: 'x', version: 1, fixes: finding.fixes } })?.fixes, finding.fixes);
   });
 
   it('ignores data of other sources and data it does not recognise', () => {
@@ -31,12 +34,13 @@ describe('findings to diagnostics', () => {
     assert.equal(diagnosticData({ ...diagnostic, data: 'nonsense' }), undefined);
     assert.equal(diagnosticData({ ...diagnostic, data: { rule: 'x', version: '1', fixes: [] } }), undefined);
     assert.deepEqual(diagnosticData({ ...diagnostic, data: { rule: 'x', version: 1, fixes: [null, { title: 3 }] } })?.fixes, []);
+    assert.equal(diagnosticData({ ...diagnostic, data: { rule: 'x', version: 1, fixes: 'all' } }), undefined);
   });
 
   it('carries the pin marker through data, and drops a malformed one', () => {
     const pin = { image: 'postgres:latest', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 20 } } };
     const diagnostic = toDiagnostic({ ...finding, pin }, 2);
-    assert.deepEqual(diagnosticData(diagnostic), { rule: 'image-latest-tag', version: 2, fixes: finding.fixes, pin });
+    assert.deepEqual(diagnosticData(diagnostic), { rule: 'image-latest-tag', version: 2, fixes: [], pin });
     const data = diagnostic.data as Record<string, unknown>;
     assert.equal(diagnosticData({ ...diagnostic, data: { ...data, pin: { image: 'x', range: { start: 1 } } } })?.pin, undefined);
   });

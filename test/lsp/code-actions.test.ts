@@ -30,7 +30,7 @@ describe('code actions', () => {
   let client: TestClient | undefined;
   afterEach(async () => client?.dispose());
 
-  it('offers the quick fix carried by the diagnostic and it rewrites the text', async () => {
+  it('offers the quick fix of the published finding and it rewrites the text', async () => {
     client = await TestClient.start();
     const uri = 'untitled:Dockerfile-fix';
     await client.open(uri, WORKDIR_APP);

@@ -33,8 +33,13 @@ export function analyze(text: string, kind: DocumentKind, settings: AnalysisSett
   if (kind === 'compose') return analyzeCompose(text, settings, options);
   const doc = new DockerfileDoc(text);
   const rules = (options.rules ?? rulesFor(kind)) as readonly Rule<'dockerfile'>[];
-  const findings = runRules(doc, rules, settings, options);
+  return withoutSuppressedDockerfile(doc, rules, runRules(doc, rules, settings, options));
+}
+
+/** Drops the findings a suppression comment of the Dockerfile covers. */
+export function withoutSuppressedDockerfile(doc: DockerfileDoc, rules: readonly Rule[], findings: Finding[]): Finding[] {
   const suppressions = readSuppressions(doc.lines, (line) => instructionEndLine(doc, line));
+  if (suppressions.file.size === 0 && suppressions.byLine.size === 0) return findings;
   return findings.filter((finding) => {
     const rule = rules.find((candidate) => candidate.id === finding.rule);
     return !rule || !isSuppressed(suppressions, rule, finding.range.start.line);
@@ -55,7 +60,8 @@ function analyzeCompose(text: string, settings: AnalysisSettings, options: Analy
   });
 }
 
-function runRules<K extends DocumentKind>(doc: ParsedDocuments[K], rules: readonly Rule<K>[], settings: AnalysisSettings, options: AnalyzeOptions): Finding[] {
+/** Runs the rules on a parsed document; findings in document order (a stable sort: ties keep rule order). */
+export function runRules<K extends DocumentKind>(doc: ParsedDocuments[K], rules: readonly Rule<K>[], settings: AnalysisSettings, options: AnalyzeOptions): Finding[] {
   const findings: Finding[] = [];
   const ctx = { settings, context: options.context ?? {} };
   for (const rule of rules) {
@@ -72,7 +78,11 @@ function runRules<K extends DocumentKind>(doc: ParsedDocuments[K], rules: readon
       options.onRuleError?.(rule.id, error);
     }
   }
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return findings.sort(byPosition);
+}
+
+export function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['hint', 'info', 'warning', 'error'];

@@ -52,7 +52,7 @@ interface Site {
   origin: Exclude<ValueOrigin, 'local'>;
 }
 
-const indexCache = new WeakMap<YAMLMap, Map<string, Pair>>();
+const indexCache = new WeakMap<YAMLMap, { index: Map<string, Pair>; merges: Pair[] }>();
 
 /**
  * A value of the Compose document with aliases and `<<` merge keys resolved for reading, and the
@@ -220,7 +220,7 @@ export class ComposeNode {
   /** The value of `key` in this map, looking through `<<` merge keys; undefined when absent or not a map. */
   get(key: string): ComposeNode | undefined {
     if (!isMap(this.yaml)) return undefined;
-    const found = this.findPair(this.yaml, key, new Set());
+    const found = this.findPair(this.yaml, key, undefined);
     return found ? this.child(found.pair, key, found.via) : undefined;
   }
 
@@ -316,15 +316,17 @@ export class ComposeNode {
     return new ComposeNode(this.host, { yaml: node, path, keyNode, pair, parent: this, site });
   }
 
-  private findPair(map: YAMLMap, key: string, visited: Set<YAMLMap>): { pair: Pair; via?: Pair } | undefined {
-    visited.add(map);
-    const own = ownPair(map, key);
+  private findPair(map: YAMLMap, key: string, visited: Set<YAMLMap> | undefined): { pair: Pair; via?: Pair } | undefined {
+    const { index, merges } = mapIndex(map);
+    const own = index.get(key);
     if (own) return { pair: own };
-    for (const merge of map.items) {
-      if (!isMergePair(merge)) continue;
+    if (merges.length === 0) return undefined;
+    const seen = visited ?? new Set<YAMLMap>();
+    seen.add(map);
+    for (const merge of merges) {
       for (const source of mergeSources(merge, this.host)) {
-        if (visited.has(source)) continue;
-        const found = this.findPair(source, key, visited);
+        if (seen.has(source)) continue;
+        const found = this.findPair(source, key, seen);
         if (found) return { pair: found.pair, via: merge };
       }
     }
@@ -341,8 +343,7 @@ export class ComposeNode {
       seen.add(key);
       result.push({ key, pair });
     }
-    for (const merge of map.items) {
-      if (!isMergePair(merge)) continue;
+    for (const merge of mapIndex(map).merges) {
       for (const source of mergeSources(merge, this.host)) {
         if (visited.has(source)) continue;
         for (const entry of this.collectEntries(source, visited)) {
@@ -400,20 +401,22 @@ export function keyText(pair: Pair): string | undefined {
   return undefined;
 }
 
-function ownPair(map: YAMLMap, key: string): Pair | undefined {
-  if (map.items.length > 16) {
-    let index = indexCache.get(map);
-    if (!index) {
-      index = new Map();
-      for (const pair of map.items) {
-        const text = keyText(pair);
-        if (text !== undefined && !index.has(text)) index.set(text, pair);
+/** A map's keys (the first pair of each) and its `<<` merge pairs, computed once per map. */
+function mapIndex(map: YAMLMap): { index: Map<string, Pair>; merges: Pair[] } {
+  let found = indexCache.get(map);
+  if (!found) {
+    found = { index: new Map(), merges: [] };
+    for (const pair of map.items) {
+      const text = keyText(pair);
+      if (text !== undefined) {
+        if (!found.index.has(text)) found.index.set(text, pair);
+      } else if (isMergePair(pair)) {
+        found.merges.push(pair);
       }
-      indexCache.set(map, index);
     }
-    return index.get(key);
+    indexCache.set(map, found);
   }
-  return map.items.find((pair) => keyText(pair) === key);
+  return found;
 }
 
 /** The maps a `<<` value brings in: one map, an alias to one, or a sequence of those (earlier wins). */

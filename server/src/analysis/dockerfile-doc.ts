@@ -13,9 +13,22 @@ export interface Stage {
   instructions: Instruction[];
 }
 
+/**
+ * A document assembled from instructions parsed elsewhere (see dockerfile-incremental.ts): each
+ * was parsed from a text whose characters match this document's at the instruction's positions.
+ */
+export interface DockerfileParts {
+  escapeCharacter: string;
+  instructions: Instruction[];
+  /** The document each instruction was parsed in, whose tokenised RUN commands are reused. */
+  owners: ReadonlyMap<Instruction, DockerfileDoc>;
+}
+
 /** A Dockerfile parsed once, with the views rules need. */
 export class DockerfileDoc {
-  readonly ast: Dockerfile;
+  /** What rules may ask of the whole tree; `tree` is the parse of exactly `text`, when there is one. */
+  readonly ast: Pick<Dockerfile, 'getEscapeCharacter'>;
+  readonly tree: Dockerfile | undefined;
   readonly lines: LineIndex;
   readonly instructions: Instruction[];
   readonly stages: Stage[];
@@ -26,10 +39,20 @@ export class DockerfileDoc {
   /** Instructions by upper-case keyword, built once: every rule asks for some. */
   private readonly byKeyword = new Map<string, Instruction[]>();
 
-  constructor(readonly text: string) {
-    this.ast = DockerfileParser.parse(text);
+  private readonly owners: ReadonlyMap<Instruction, DockerfileDoc> | undefined;
+
+  constructor(readonly text: string, parts?: DockerfileParts) {
     this.lines = new LineIndex(text);
-    this.instructions = this.ast.getInstructions();
+    if (parts) {
+      const escape = parts.escapeCharacter;
+      this.ast = { getEscapeCharacter: () => escape };
+      this.instructions = parts.instructions;
+      this.owners = parts.owners;
+    } else {
+      this.tree = DockerfileParser.parse(text);
+      this.ast = this.tree;
+      this.instructions = this.tree.getInstructions();
+    }
     this.topLevel = new Set(this.instructions);
     for (const instruction of this.instructions) {
       cacheInstructionGetters(instruction);
@@ -85,6 +108,8 @@ export class DockerfileDoc {
   shell(run: Instruction): ShellScript {
     let script = this.shellCache.get(run);
     if (!script) {
+      const owner = this.owners?.get(run);
+      if (owner) return owner.shell(run);
       script = parseShellCommands(this, run);
       this.shellCache.set(run, script);
     }

@@ -13,8 +13,7 @@ export function reportUnpinnedRpmPackages(doc: DockerfileDoc, report: Report, fa
     for (const call of findRpmCalls(doc, run, family)) {
       const { words, modules } = installedPackages(call);
       for (const word of words) {
-        declared ??= declaredVariables(doc, run);
-        const pinned = isPinnedWord(word, declared, modules ? (spec) => spec.includes(':') : hasRpmVersion);
+        const pinned = isPinnedWord(word, () => (declared ??= declaredVariables(doc, run)), modules ? (spec) => spec.includes(':') : hasRpmVersion);
         if (pinned !== false) continue;
         const [variable] = referencedVariables(word);
         report({ range: word.range, messageId: variable ? 'undeclared' : modules ? 'module' : 'package', data: { name: word.value.replace(/\$\{([^}]*)\}/g, '$$$1'), variable } });

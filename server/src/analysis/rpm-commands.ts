@@ -154,10 +154,10 @@ export function hasZypperVersion(spec: string): boolean {
  * Whether a package word names a version. A word using a variable that the Dockerfile declares (any ARG, or an ENV of
  * this stage or a stage it builds on) counts as pinned; undeclared variables expand to nothing. Undefined: unknown.
  */
-export function isPinnedWord(word: ShellWord, declared: ReadonlySet<string>, pinned: (spec: string) => boolean): boolean | undefined {
+export function isPinnedWord(word: ShellWord, declared: () => ReadonlySet<string>, pinned: (spec: string) => boolean): boolean | undefined {
   const names = referencedVariables(word);
   if (names.length === 0) return pinned(word.value);
-  if (names.some((name) => declared.has(name))) return true;
+  if (names.some((name) => declared().has(name))) return true;
   const expanded = word.value.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '');
   return expanded === '' ? undefined : pinned(expanded);
 }

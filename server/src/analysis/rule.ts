@@ -33,6 +33,13 @@ export interface Rule<K extends DocumentKind = DocumentKind> {
   aliases: readonly string[];
   messages: Record<string, string>;
   fixable: boolean;
+  /**
+   * 'stage' (Dockerfile rules only) promises that each finding on a stage's lines depends only on the
+   * lines before the first FROM, that stage and the stages it is built FROM (findings before the first
+   * FROM: on those lines and the first stage). The editor then re-runs the rule only on the stages an edit touched
+   * (dockerfile-incremental.ts). Omitted: the rule sees the whole document on every change.
+   */
+  scope?: 'stage';
   check(doc: ParsedDocuments[K], report: (descriptor: ReportDescriptor) => void, ctx: RuleContext): void;
 }
 

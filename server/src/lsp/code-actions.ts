@@ -15,7 +15,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.container-hygiene`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
 
 /**
- * The one code-action handler: quick fixes come from the diagnostics' own data, every diagnostic
+ * The one code-action handler: quick fixes are the published findings' (see DocumentLinter.fixesFor), every diagnostic
  * gets "Disable <id> for this line/file", and "fix all" re-analyses the current text.
  */
 export class CodeActionProvider {
@@ -51,7 +51,7 @@ export class CodeActionProvider {
       const data = diagnosticData(diagnostic);
       // Ranges and fixes were computed for that version; on any other they could land anywhere.
       if (!data || data.version !== document.version) continue;
-      for (const fix of data.fixes) {
+      for (const fix of data.fixes.length > 0 ? data.fixes : this.linter.fixesFor(document.uri, data.version, diagnostic)) {
         const edit = fixToWorkspaceEdit(fix, target, this.capabilities());
         if (edit) fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit });
       }

@@ -6,11 +6,15 @@ import { isRange } from './pinning';
 export { RULE_DOCS_BASE_URL, ruleDocsUrl } from '../rules/docs-url';
 export const DIAGNOSTIC_SOURCE = 'container-hygiene';
 
-/** What a diagnostic carries so the code-action handler needs no server-side lookup: fixes travel with it. */
+/**
+ * What a diagnostic carries back to the code-action handler. Fixes stay in the server (the linter
+ * keeps the findings it published): sent along, they made every publish a third larger.
+ */
 export interface DiagnosticData {
   rule: string;
   /** The document version the finding was computed for; fixes apply only to that version. */
   version: number;
+  /** Fixes carried in the diagnostic itself (older servers sent them); empty when the linter holds them. */
   fixes: Fix[];
   /** The image a "Pin to ..." action may rewrite (looked up only in codeAction/resolve). */
   pin?: PinnableImage;
@@ -24,7 +28,7 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(finding: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { rule: finding.rule, version, fixes: finding.fixes, ...(finding.pin ? { pin: finding.pin } : {}) };
+  const data: Omit<DiagnosticData, 'fixes'> = { rule: finding.rule, version, ...(finding.pin ? { pin: finding.pin } : {}) };
   return {
     range: finding.range,
     severity: SEVERITIES[finding.severity],
@@ -40,9 +44,10 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
 export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const data = diagnostic.data as Partial<DiagnosticData> | null | undefined;
-  if (!data || typeof data !== 'object' || typeof data.rule !== 'string' || typeof data.version !== 'number' || !Array.isArray(data.fixes)) return undefined;
+  if (!data || typeof data !== 'object' || typeof data.rule !== 'string' || typeof data.version !== 'number') return undefined;
+  if (data.fixes !== undefined && !Array.isArray(data.fixes)) return undefined;
   const pin = isPinnableImage(data.pin) ? { pin: data.pin } : {};
-  return { rule: data.rule, version: data.version, fixes: data.fixes.filter(isFix), ...pin };
+  return { rule: data.rule, version: data.version, fixes: (data.fixes ?? []).filter(isFix), ...pin };
 }
 
 function isFix(value: unknown): value is Fix {

@@ -1,8 +1,9 @@
-import type { PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver/node';
+import type { Diagnostic, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis/analyze';
+import { DockerfileIncrementalAnalyzer } from '../analysis/dockerfile-incremental';
 import type { Rule } from '../analysis/rule';
-import type { DocumentKind, Finding } from '../analysis/types';
+import type { DocumentKind, Finding, Fix } from '../analysis/types';
 import { ComposeProjectFiles } from './compose-files';
 import { toDiagnostic } from './diagnostics';
 import { kindOfDocument, kindOfLanguage, mayLintLanguage } from './language-kinds';
@@ -31,9 +32,12 @@ export interface LinterHost {
  * its settings arrive is dropped, so diagnostics for an old version are never published.
  */
 export class DocumentLinter {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate>>();
   private readonly tickets = new Map<string, number>();
   private readonly failedRules = new Set<string>();
+  private readonly dockerfileAnalyzers = new Map<string, DockerfileIncrementalAnalyzer>();
+  /** The findings behind the diagnostics last published for each document: their fixes are looked up here. */
+  private readonly published = new Map<string, { version: number; findings: readonly Finding[] }>();
   /** Documents diagnostics were published for: a YAML file that stops being a Compose file (settings) gets them cleared. */
   private readonly linted = new Set<string>();
   private nextTicket = 0;
@@ -58,10 +62,12 @@ export class DocumentLinter {
     // A document just opened has no typing to wait out: lint it at once (the debounce is for edits).
     const delay = this.tickets.has(uri) ? this.options.debounceMs : 0;
     const ticket = this.takeTicket(uri);
-    this.timers.set(uri, setTimeout(() => {
+    const run = (): void => {
       this.timers.delete(uri);
       void this.lint(uri, ticket);
-    }, delay));
+    };
+    // setTimeout waits at least 1 ms even for 0; setImmediate still lets queued changes arrive first.
+    this.timers.set(uri, delay > 0 ? setTimeout(run, delay) : setImmediate(run));
   }
 
   scheduleAll(): void {
@@ -74,6 +80,8 @@ export class DocumentLinter {
     this.tickets.delete(uri);
     this.settings.forget(uri);
     this.linted.delete(uri);
+    this.dockerfileAnalyzers.delete(uri);
+    this.published.delete(uri);
     this.host.publish({ uri, diagnostics: [] });
     // Its base or override now reads the text on disk.
     this.scheduleDependents(uri);
@@ -84,6 +92,17 @@ export class DocumentLinter {
     const byLanguage = kindOfLanguage(document.languageId);
     if (byLanguage || !mayLintLanguage(document.languageId)) return byLanguage;
     return kindOfDocument(document.languageId, document.uri, await this.settings.composePatternsFor(document.uri));
+  }
+
+  /** The fixes of a published diagnostic: same rule, range and message, computed for that version. */
+  fixesFor(uri: string, version: number, diagnostic: Pick<Diagnostic, 'code' | 'range' | 'message'>): Fix[] {
+    const published = this.published.get(uri);
+    if (!published || published.version !== version) return [];
+    const { start, end } = diagnostic.range;
+    const finding = published.findings.find((candidate) => candidate.rule === diagnostic.code && candidate.message === diagnostic.message
+      && candidate.range.start.line === start.line && candidate.range.start.character === start.character
+      && candidate.range.end.line === end.line && candidate.range.end.character === end.character);
+    return finding?.fixes ?? [];
   }
 
   /** Findings for the document's current text, computed now (for "fix all"). */
@@ -105,7 +124,9 @@ export class DocumentLinter {
       const effective = await this.settings.settingsFor(uri);
       const document = this.documents.get(uri);
       if (!document || this.tickets.get(uri) !== ticket) return;
-      const diagnostics = this.run(document, kind, effective).map((finding) => toDiagnostic(finding, document.version));
+      const findings = this.run(document, kind, effective);
+      const diagnostics = findings.map((finding) => toDiagnostic(finding, document.version));
+      this.published.set(uri, { version: document.version, findings });
       this.linted.add(uri);
       this.host.publish({ uri, version: document.version, diagnostics });
     } catch (error) {
@@ -116,10 +137,21 @@ export class DocumentLinter {
   private run(document: TextDocument, kind: DocumentKind, { settings, context }: EffectiveSettings): Finding[] {
     const text = document.getText();
     const options = { context, rules: this.options.rules, onRuleError: (ruleId: string, error: unknown) => this.ruleFailed(ruleId, error) };
+    if (kind === 'dockerfile') return this.dockerfileAnalyzer(document.uri).analyze(text, settings, options);
     if (kind !== 'compose') return analyze(text, kind, settings, options);
     // Compose: the project's other files (open text first) and the paths that exist, not the .dockerignore.
     const compose = this.composeFiles.analysisInput(document.uri, text, settings.maxFileSize);
     return analyze(text, kind, settings, { ...options, context: compose?.context ?? {}, composeDoc: compose?.doc });
+  }
+
+  /** One incremental analyzer per open Dockerfile: an edit re-checks only the stages it touched. */
+  private dockerfileAnalyzer(uri: string): DockerfileIncrementalAnalyzer {
+    let analyzer = this.dockerfileAnalyzers.get(uri);
+    if (!analyzer) {
+      analyzer = new DockerfileIncrementalAnalyzer();
+      this.dockerfileAnalyzers.set(uri, analyzer);
+    }
+    return analyzer;
   }
 
   private scheduleDependents(uri: string): void {
@@ -131,7 +163,10 @@ export class DocumentLinter {
 
   private takeTicket(uri: string): number {
     const pending = this.timers.get(uri);
-    if (pending !== undefined) clearTimeout(pending);
+    if (pending !== undefined) {
+      clearTimeout(pending as ReturnType<typeof setTimeout>);
+      clearImmediate(pending as ReturnType<typeof setImmediate>);
+    }
     this.timers.delete(uri);
     const ticket = ++this.nextTicket;
     this.tickets.set(uri, ticket);

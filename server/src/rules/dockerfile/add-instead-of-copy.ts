@@ -12,6 +12,7 @@ export const addInsteadOfCopy = defineRule({
   aliases: ['DL3020', 'DS-0005'],
   messages: { useCopy: 'ADD of local files does nothing COPY cannot, but may also unpack or download; use COPY.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     const adds: Instruction[] = [];
     for (const instruction of doc.instructions) {

@@ -12,6 +12,7 @@ export const apkNoCache = defineRule({
   aliases: ['DL3019', 'DS-0025'],
   messages: { noCache: '"apk add" leaves its package index in the image layer; add --no-cache.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       if (cacheMountTargets(run).some((target) => target === '/var/cache/apk' || target.startsWith('/var/cache/apk/'))) continue;

@@ -10,6 +10,7 @@ export const apkUnpinned = defineRule({
   aliases: ['DL3018'],
   messages: { unpinned: 'Package "{package}" is not pinned, so rebuilds may install another version; use "{package}=<version>" (or "~<version>").' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const call of findInvocations(doc, run, (tool) => tool === 'apk', APK_SYNTAX)) {

@@ -13,6 +13,7 @@ export const aptDistUpgrade = defineRule({
     upgrade: '"{call}" makes the image differ from its base tag in ways the tag does not show; prefer a newer base image (or pin the packages you need).',
   },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const call of findInvocations(doc, run, isAptTool, APT_SYNTAX)) {

@@ -13,6 +13,7 @@ export const aptGetMissingYes = defineRule({
   aliases: ['DL3014', 'DS-0021'],
   messages: { missingYes: '"{call}" may stop to ask for confirmation, which fails the build; add -y.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const call of findInvocations(doc, run, isAptTool, APT_SYNTAX)) {

@@ -10,6 +10,7 @@ export const aptGetRecommends = defineRule({
   aliases: ['DL3015', 'DS-0029'],
   messages: { recommends: '"{call}" also installs recommended packages the image likely does not need; add --no-install-recommends.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const call of findInvocations(doc, run, isAptTool, APT_SYNTAX)) {

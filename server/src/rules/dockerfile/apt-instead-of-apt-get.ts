@@ -15,6 +15,7 @@ export const aptInsteadOfAptGet = defineRule({
   aliases: ['DL3027', 'CKV_DOCKER_9'],
   messages: { apt: '"apt" has no stable interface for scripts; use "apt-get" (or "apt-cache" for queries).' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const call of findInvocations(doc, run, (tool) => tool === 'apt')) {

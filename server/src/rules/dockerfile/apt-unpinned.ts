@@ -10,6 +10,7 @@ export const aptUnpinned = defineRule({
   aliases: ['DL3008'],
   messages: { unpinned: 'Package "{package}" is not pinned, so rebuilds may install another version; use "{package}=<version>".' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const call of findInvocations(doc, run, isAptTool, APT_SYNTAX)) {

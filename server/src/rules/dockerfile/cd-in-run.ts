@@ -10,6 +10,7 @@ export const cdInRun = defineRule({
   aliases: ['DL3003', 'DS-0013'],
   messages: { cd: '`cd` in RUN only lasts for this RUN and hides where commands run; use WORKDIR to switch directories.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const command of doc.shell(run).commands) {

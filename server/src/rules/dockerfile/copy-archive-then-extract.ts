@@ -16,6 +16,7 @@ export const copyArchiveThenExtract = defineRule({
   aliases: ['DL3010'],
   messages: { useAdd: 'The archive "{archive}" is copied here and extracted by RUN on line {line}, which keeps the archive in a layer; ADD it to a folder to unpack it in one step.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const group of instructionsByStage(doc)) {
       const archives: { name: string; range: Range }[] = [];

@@ -17,6 +17,7 @@ export const copyContextUnfiltered = defineRule({
     notExcluded: '{keyword} . copies the whole build context and .dockerignore does not exclude {missing}; add {missing} to .dockerignore.',
   },
   fixable: true,
+  scope: 'stage',
   check(doc, report, { context }) {
     const ignoreText = context.dockerignore;
     if (ignoreText === undefined) return;

@@ -11,6 +11,7 @@ export const copyDestMissingSlash = defineRule({
   aliases: ['DL3021', 'DS-0011'],
   messages: { missingSlash: '{keyword} copies {count} sources, so the destination "{destination}" must be a folder ending with "/"; write "{destination}/".' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const instruction of [...doc.instructionsOf('COPY'), ...doc.instructionsOf('ADD')]) {
       const { logical, paths } = copyArguments(doc, instruction);

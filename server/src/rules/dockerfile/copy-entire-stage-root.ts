@@ -10,6 +10,7 @@ export const copyEntireStageRoot = defineRule({
   aliases: ['DL3067'],
   messages: { root: 'COPY --from={from} copies the entire root filesystem of "{from}" onto "/"; copy only the paths the image needs.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const copy of doc.instructionsOf('COPY')) {
       const from = copyFromValue(copy);

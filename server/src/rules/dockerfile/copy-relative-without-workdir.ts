@@ -11,6 +11,7 @@ export const copyRelativeWithoutWorkdir = defineRule({
   aliases: ['DL3045'],
   messages: { relative: 'COPY destination "{destination}" is relative but no WORKDIR is set in this stage; set WORKDIR first or use an absolute path.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     const workdirByStage = new Map<string, boolean>();
     let stageName: string | null = null;

@@ -11,6 +11,7 @@ export const dnfCleanMissing = defineRule({
   aliases: ['DL3040', 'DS-0019'],
   messages: { clean: '`{call}` leaves its cache in the layer; end the same RUN with {tool} clean all (or use a cache mount).' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       const call = callWithoutClean(doc, run, 'dnf');

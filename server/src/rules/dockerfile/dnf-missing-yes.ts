@@ -10,6 +10,7 @@ export const dnfMissingYes = defineRule({
   aliases: ['DL3038'],
   messages: { yes: '`{call}` asks for confirmation, which aborts a non-interactive build; add -y.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     reportRpmMissingYes(doc, report, 'dnf');
   },

@@ -13,6 +13,7 @@ export const dockerfileSyntax = defineRule({
   aliases: [],
   messages: { invalid: '{message}' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     const badStageNames = invalidStageNames(doc);
     for (const name of badStageNames) report({ range: name.getRange(), messageId: 'invalid', data: { message: invalidStageNameMessage(name.getValue()) } });
@@ -56,7 +57,7 @@ type ValidatorDiagnostic = ReturnType<typeof validate>[number];
 function runValidator(doc: DockerfileDoc, text: string): ValidatorDiagnostic[] {
   try {
     // The validator would parse the text again; it gets the document's parse instead when it can.
-    return text === doc.text ? withParsedDocument(doc.text, doc.ast, () => validate(text, VALIDATOR_SETTINGS)) : validate(text, VALIDATOR_SETTINGS);
+    return text === doc.text && doc.tree ? withParsedDocument(doc.text, doc.tree, () => validate(text, VALIDATOR_SETTINGS)) : validate(text, VALIDATOR_SETTINGS);
   } catch {
     return validateDedented(doc, text);
   }

@@ -12,6 +12,7 @@ export const envSelfReference = defineRule({
   aliases: ['DL3044'],
   messages: { sameEnv: 'This refers to {name}, which the same ENV defines, so it expands to the value from before the ENV; set {name} in an earlier ENV.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     const definedByStage = new Map<string, Set<string>>();
     let defined = new Set<string>();

@@ -18,6 +18,7 @@ export const execFormRecommended = defineRule({
     healthcheck: 'HEALTHCHECK CMD in shell form needs /bin/sh in the image; write it as a JSON array.',
   },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     const customShellStages = new Set<string>();
     for (const group of instructionsByStage(doc)) {

@@ -12,6 +12,7 @@ export const exposeInvalidFormat = defineRule({
   aliases: ['ExposeInvalidFormat'],
   messages: { mapping: 'EXPOSE {value} names an IP address or host port, which EXPOSE ignores; expose only the container port "{port}" and publish it with `docker run -p`.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const expose of doc.instructionsOf('EXPOSE')) {
       const args = logicalArguments(doc, expose);

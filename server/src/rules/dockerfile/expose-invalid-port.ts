@@ -13,6 +13,7 @@ export const exposeInvalidPort = defineRule({
     malformed: 'EXPOSE "{value}" is not a port, a range or port/protocol; write it as 8080, 8080/udp or 8000-8010/tcp (protocols: tcp, udp, sctp).',
   },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const expose of doc.instructionsOf('EXPOSE')) {
       for (const arg of expose.getArguments()) {

@@ -11,6 +11,7 @@ export const exposeProtoCasing = defineRule({
   aliases: ['ExposeProtoCasing'],
   messages: { casing: 'Protocol "{proto}" in EXPOSE {port} should be lower case: "{lower}".' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const expose of doc.instructionsOf('EXPOSE')) {
       const args = logicalArguments(doc, expose);

@@ -10,6 +10,7 @@ export const exposeSsh = defineRule({
   aliases: ['DS-0004'],
   messages: { ssh: 'EXPOSE "{value}" opens the SSH port 22; do not run an SSH server in the container, use docker exec (or kubectl exec) for a shell.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const expose of doc.instructionsOf('EXPOSE')) {
       for (const arg of expose.getArguments()) {

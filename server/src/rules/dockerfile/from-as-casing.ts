@@ -11,6 +11,7 @@ export const fromAsCasing = defineRule({
   aliases: ['FromAsCasing'],
   messages: { mismatch: '"{as}" does not match the casing of "{from}"; write "{expected}".' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const stage of doc.stages) {
       const from: From = stage.from;

@@ -13,6 +13,7 @@ export const fromPlatformFlag = defineRule({
   aliases: ['DL3029', 'FromPlatformFlagConstDisallowed'],
   messages: { constant: 'FROM --platform={platform} pins the stage to one platform, so builds for other platforms get the wrong base; drop the flag or use $BUILDPLATFORM / $TARGETPLATFORM.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const stage of doc.stages) {
       const flag = stage.from.getPlatformFlag();

@@ -11,6 +11,7 @@ export const fromPlatformRedundant = defineRule({
   aliases: ['DL3065', 'RedundantTargetPlatform'],
   messages: { redundant: 'FROM --platform=$TARGETPLATFORM repeats the default, since stages are built for the target platform anyway; remove the flag.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const stage of doc.stages) {
       const flag = stage.from.getPlatformFlag();

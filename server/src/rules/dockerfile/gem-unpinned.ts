@@ -18,6 +18,7 @@ export const gemUnpinned = defineRule({
   aliases: ['DL3028'],
   messages: { unpinned: 'Gem "{package}" is not pinned, so rebuilds may install another version; use "{package}:<version>" or -v <version>.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const call of findInvocations(doc, run, (tool) => tool === 'gem', GEM_SYNTAX)) {

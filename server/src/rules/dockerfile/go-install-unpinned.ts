@@ -18,6 +18,7 @@ export const goInstallUnpinned = defineRule({
   aliases: ['DL3062'],
   messages: { unpinned: 'Module "{package}" is not pinned to a version, so rebuilds may build another one; use "{package}@v<version>".' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const call of findInvocations(doc, run, (tool) => tool === 'go', GO_SYNTAX)) {

@@ -14,6 +14,7 @@ export const imageDigestUnpinned = defineRule({
     unpinned: 'Image "{image}" is pinned by tag only, and tags can be moved to other content; add its digest ({image}@sha256:...).',
   },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     const defaults = globalArgDefaults(doc);
     for (const stage of doc.stages) {

@@ -10,6 +10,7 @@ export const imageLatestTag = defineRule({
   aliases: ['DL3007', 'DS-0001'],
   messages: { latest: 'Image "{image}" uses the "latest" tag, which changes over time; pin a version tag or a digest.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     const stageNames = new Set<string>();
     for (const stage of doc.stages) {

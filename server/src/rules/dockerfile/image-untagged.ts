@@ -15,6 +15,7 @@ export const imageUntagged = defineRule({
     untaggedDefault: 'Image "{image}" (from the build-argument defaults) has no tag, so it means "latest"; pin a version tag or a digest in the ARG default.',
   },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     const defaults = globalArgDefaults(doc);
     for (const stage of doc.stages) {

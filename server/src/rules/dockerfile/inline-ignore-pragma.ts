@@ -13,6 +13,7 @@ export const inlineIgnorePragma = defineRule({
   aliases: ['DL1001'],
   messages: { inline: 'Inline "# {tool} ignore=" comment silences findings; remove it and fix the finding, or list the rule in the configuration.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     const heredocLines = heredocBodyLines(doc.instructions);
     for (let line = 0; line < doc.lines.lineCount; line++) {

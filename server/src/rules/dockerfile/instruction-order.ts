@@ -9,6 +9,7 @@ export const instructionOrder = defineRule({
   aliases: ['DL3061'],
   messages: { beforeFrom: '{keyword} comes before the first FROM; a Dockerfile must begin with FROM, ARG or a comment, so move it after FROM.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     // Without any FROM, dockerfile-syntax already reports the missing base image.
     if (doc.stages.length === 0) return;

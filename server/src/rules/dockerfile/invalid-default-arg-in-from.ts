@@ -10,6 +10,7 @@ export const invalidDefaultArgInFrom = defineRule({
   aliases: ['InvalidDefaultArgInFrom'],
   messages: { invalid: 'With the ARG defaults this base image becomes "{expanded}", which is not a valid image reference; give the ARG a default that completes the image name.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     const escape = doc.ast.getEscapeCharacter();
     const env = new Map(PLATFORM_ARGS);

@@ -10,6 +10,7 @@ export const labelEmpty = defineRule({
   aliases: ['DL3051'],
   messages: { empty: 'Label "{label}" is empty; give it a value or remove it.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report, ctx) {
     const schema = labelSchema(ctx.settings);
     for (const pair of labelPairs(doc.instructions)) {

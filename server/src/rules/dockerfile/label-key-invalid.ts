@@ -15,6 +15,7 @@ export const labelKeyInvalid = defineRule({
     reserved: 'Label key "{key}" uses the namespace "{namespace}" reserved for Docker; use a reverse-DNS prefix of your own.',
   },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const pair of labelPairs(doc.instructions)) {
       const namespace = RESERVED.find((prefix) => pair.key.startsWith(prefix));

@@ -10,6 +10,7 @@ export const labelNotEmail = defineRule({
   aliases: ['DL3058'],
   messages: { format: 'Label "{label}" is not a valid email address; use an address such as "team@example.com".' },
   fixable: false,
+  scope: 'stage',
   check(doc, report, ctx) {
     checkLabelFormat(doc.instructions, ctx, 'email', (pair) => report({ range: pair.range, messageId: 'format', data: { label: pair.key } }));
   },

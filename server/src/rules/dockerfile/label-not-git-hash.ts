@@ -10,6 +10,7 @@ export const labelNotGitHash = defineRule({
   aliases: ['DL3055'],
   messages: { format: 'Label "{label}" is not a git commit hash; use the hexadecimal hash from "git rev-parse HEAD" (7 to 40 characters, or 64 for SHA-256).' },
   fixable: false,
+  scope: 'stage',
   check(doc, report, ctx) {
     checkLabelFormat(doc.instructions, ctx, 'hash', (pair) => report({ range: pair.range, messageId: 'format', data: { label: pair.key } }));
   },

@@ -10,6 +10,7 @@ export const labelNotRfc3339 = defineRule({
   aliases: ['DL3053'],
   messages: { format: 'Label "{label}" is not an RFC 3339 timestamp; use a value such as "2024-05-01T12:00:00Z".' },
   fixable: false,
+  scope: 'stage',
   check(doc, report, ctx) {
     checkLabelFormat(doc.instructions, ctx, 'rfc3339', (pair) => report({ range: pair.range, messageId: 'format', data: { label: pair.key } }));
   },

@@ -10,6 +10,7 @@ export const labelNotSemver = defineRule({
   aliases: ['DL3056'],
   messages: { format: 'Label "{label}" is not a semantic version; use a value such as "1.4.2" or "2.0.0-rc.1".' },
   fixable: false,
+  scope: 'stage',
   check(doc, report, ctx) {
     checkLabelFormat(doc.instructions, ctx, 'semver', (pair) => report({ range: pair.range, messageId: 'format', data: { label: pair.key } }));
   },

@@ -10,6 +10,7 @@ export const labelNotSpdx = defineRule({
   aliases: ['DL3054'],
   messages: { format: 'Label "{label}" is not an SPDX license expression; use an identifier such as "MIT" or "Apache-2.0 OR MIT".' },
   fixable: false,
+  scope: 'stage',
   check(doc, report, ctx) {
     checkLabelFormat(doc.instructions, ctx, 'spdx', (pair) => report({ range: pair.range, messageId: 'format', data: { label: pair.key } }));
   },

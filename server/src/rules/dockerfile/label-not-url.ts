@@ -10,6 +10,7 @@ export const labelNotUrl = defineRule({
   aliases: ['DL3052'],
   messages: { format: 'Label "{label}" is not a valid absolute URL; use a full URL such as "https://example.com/project".' },
   fixable: false,
+  scope: 'stage',
   check(doc, report, ctx) {
     checkLabelFormat(doc.instructions, ctx, 'url', (pair) => report({ range: pair.range, messageId: 'format', data: { label: pair.key } }));
   },

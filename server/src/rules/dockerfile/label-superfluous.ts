@@ -10,6 +10,7 @@ export const labelSuperfluous = defineRule({
   aliases: ['DL3050'],
   messages: { superfluous: 'Label "{label}" is not in the label schema and strict labels are on; remove it or add it to the schema.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report, ctx) {
     const schema = labelSchema(ctx.settings);
     if (!ctx.settings.strictLabels || schema.size === 0) return;

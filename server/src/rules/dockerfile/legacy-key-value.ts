@@ -13,6 +13,7 @@ export const legacyKeyValue = defineRule({
   aliases: ['LegacyKeyValueFormat'],
   messages: { legacy: '"{keyword} {name} value" is the legacy form; write "{keyword} {name}=value".' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const instruction of [...doc.instructionsOf('ENV'), ...doc.instructionsOf('LABEL')]) {
       for (const property of (instruction as PropertyInstruction).getProperties()) {

@@ -12,6 +12,7 @@ export const maintainerDeprecated = defineRule({
   aliases: ['DL4000', 'MaintainerDeprecated', 'DS-0022'],
   messages: { deprecated: 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors="..." instead.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     const escape = doc.ast.getEscapeCharacter();
     for (const maintainer of doc.instructionsOf('MAINTAINER')) {

@@ -10,6 +10,7 @@ export const multipleCmd = defineRule({
   aliases: ['DL4003', 'DS-0016', 'MultipleInstructionsDisallowed'],
   messages: { overridden: 'This CMD is overridden by the CMD on line {line} of the same stage, so it has no effect; remove it.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const { instruction, lastLine } of overriddenInstructions(doc, 'CMD')) {
       report({ range: instruction.getInstructionRange(), messageId: 'overridden', data: { line: lastLine } });

@@ -10,6 +10,7 @@ export const multipleEntrypoint = defineRule({
   aliases: ['DL4004', 'DS-0007', 'MultipleInstructionsDisallowed'],
   messages: { overridden: 'This ENTRYPOINT is overridden by the ENTRYPOINT on line {line} of the same stage, so it has no effect; remove it.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const { instruction, lastLine } of overriddenInstructions(doc, 'ENTRYPOINT')) {
       report({ range: instruction.getInstructionRange(), messageId: 'overridden', data: { line: lastLine } });

@@ -10,6 +10,7 @@ export const multipleHealthcheck = defineRule({
   aliases: ['DL3012', 'DS-0023', 'MultipleInstructionsDisallowed'],
   messages: { overridden: 'This HEALTHCHECK is overridden by the HEALTHCHECK on line {line} of the same stage, so it has no effect; remove it.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const { instruction, lastLine } of overriddenInstructions(doc, 'HEALTHCHECK')) {
       report({ range: instruction.getInstructionRange(), messageId: 'overridden', data: { line: lastLine } });

@@ -10,6 +10,7 @@ export const noEmptyContinuation = defineRule({
   aliases: ['NoEmptyContinuation'],
   messages: { empty: 'An empty line above continues this instruction; delete it, since empty continuation lines will become an error in Docker.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     const escape = doc.ast.getEscapeCharacter();
     for (const instruction of doc.instructions) {

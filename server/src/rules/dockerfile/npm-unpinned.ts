@@ -17,6 +17,7 @@ export const npmUnpinned = defineRule({
   aliases: ['DL3016'],
   messages: { unpinned: 'Package "{package}" is not pinned, so rebuilds may install another version; use "{package}@<version>".' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const call of findInvocations(doc, run, (tool) => tool === 'npm', NPM_SYNTAX)) {

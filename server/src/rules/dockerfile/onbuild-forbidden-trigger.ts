@@ -12,6 +12,7 @@ export const onbuildForbiddenTrigger = defineRule({
   aliases: ['DL3043'],
   messages: { forbidden: 'ONBUILD cannot trigger {trigger}; the child build fails, so remove this ONBUILD or trigger another instruction.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const onbuild of doc.instructionsOf('ONBUILD') as Onbuild[]) {
       const trigger = onbuild.getTrigger();

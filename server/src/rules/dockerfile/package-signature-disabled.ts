@@ -33,6 +33,7 @@ export const packageSignatureDisabled = defineRule({
     trusted: `[{setting}] makes apt accept unsigned packages from this source; remove it and name the repository key with signed-by= instead.`,
   },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       const reported = new Set<ShellWord>();

@@ -18,6 +18,7 @@ export const packageUpdateAlone = defineRule({
   aliases: ['DS-0017'],
   messages: { alone: '"{call}" is not followed by an install in the same RUN, so its layer cache serves a stale index to later installs; combine them in one RUN.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const family of FAMILIES) {

@@ -15,6 +15,7 @@ export const pipNoCacheDir = defineRule({
   aliases: ['DL3042'],
   messages: { cacheDir: '"pip install" keeps its download cache in the image layer; add --no-cache-dir (or set ENV PIP_NO_CACHE_DIR=1).' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       if (cacheMountTargets(run).some((target) => /\/\.cache(\/pip)?$/.test(target) || target.includes('/.cache/pip/'))) continue;

@@ -13,6 +13,7 @@ export const pipUnpinned = defineRule({
   aliases: ['DL3013'],
   messages: { unpinned: 'Package "{package}" is not pinned, so rebuilds may install another version; use "{package}==<version>" or a requirements file.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const call of findInvocations(doc, run, (tool) => isPipTool(tool) || tool === 'pipx', PIP_SYNTAX)) {

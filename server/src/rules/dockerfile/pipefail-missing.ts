@@ -20,6 +20,7 @@ export const pipefailMissing = defineRule({
   aliases: ['DL4006'],
   messages: { pipe: 'This pipe hides a failure of every command but the last; set SHELL ["/bin/bash", "-o", "pipefail", "-c"] before the RUN, or start the script with set -o pipefail.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     const finalModes = new Map<Stage, ShellMode>();
     let mode: ShellMode = 'sh';

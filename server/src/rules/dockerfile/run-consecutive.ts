@@ -15,6 +15,7 @@ export const runConsecutive = defineRule({
   aliases: ['DL3059'],
   messages: { consecutive: 'This RUN directly follows another RUN with the same flags; consider merging them into one RUN with "&&" to save a layer.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     let previous: RunStep | null = null;
     for (const instruction of doc.instructions) {

@@ -12,6 +12,7 @@ export const runUnsuitableCommand = defineRule({
   aliases: ['DL3001'],
   messages: { unsuitable: '`{command}` makes no sense in a build step (no TTY, no init, nothing running); start services in the entrypoint or remove it.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const command of doc.shell(run).commands) {

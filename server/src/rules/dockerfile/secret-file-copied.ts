@@ -14,6 +14,7 @@ export const secretFileCopied = defineRule({
     copied: '{keyword} puts "{path}" into an image layer, where anyone who pulls the image can read it; mount it at build time with RUN --mount=type=secret, or provide it at run time.',
   },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const instruction of [...doc.instructionsOf('COPY'), ...doc.instructionsOf('ADD')]) {
       if ((instruction as Copy).getFlags().some((flag) => flag.getName() === 'from')) continue;

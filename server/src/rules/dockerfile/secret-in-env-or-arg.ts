@@ -22,6 +22,7 @@ export const secretInEnvOrArg = defineRule({
     argName: 'Build argument {name} looks like a secret, and build-argument values are recorded in the image history; pass it with RUN --mount=type=secret,id={id} instead.',
   },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const instruction of [...doc.instructionsOf('ENV'), ...doc.instructionsOf('ARG')]) {
       const keyword = instruction.getKeyword();

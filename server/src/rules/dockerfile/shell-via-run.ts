@@ -13,6 +13,7 @@ export const shellViaRun = defineRule({
   aliases: ['DL4005'],
   messages: { relink: 'Linking over {path} silently changes the shell of every later RUN; use SHELL ["/bin/bash", "-c"] instead.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const ln of findInvocations(doc, run, (tool) => tool === 'ln', LN_SYNTAX)) {

@@ -9,6 +9,7 @@ export const stageNameReserved = defineRule({
   aliases: ['DL3063', 'ReservedStageName'],
   messages: { reserved: 'Stage name "{name}" is reserved ({meaning}); choose another name.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const stage of doc.stages) {
       const range = stage.from.getBuildStageRange();

@@ -10,6 +10,7 @@ export const sudoInRun = defineRule({
   aliases: ['DL3004', 'DS-0010'],
   messages: { sudo: 'sudo in RUN behaves unpredictably (prompts, environment reset); run the step as root with USER root, or use gosu/su-exec in the entrypoint.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const command of doc.shell(run).commands) {

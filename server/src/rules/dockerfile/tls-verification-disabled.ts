@@ -48,6 +48,7 @@ export const tlsVerificationDisabled = defineRule({
     setting: `The {setting} setting turns off TLS certificate verification for {tool}; ${MESSAGE_TAIL}`,
   },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     const variable = (name: string, value: string | null, range: Range): void => {
       const known = VARIABLES.find((candidate) => candidate.name.test(name) && value !== null && candidate.value.test(value));

@@ -11,6 +11,7 @@ export const undefinedArgInFrom = defineRule({
   aliases: ['UndefinedArgInFrom'],
   messages: { undeclared: 'FROM uses "{name}", which no ARG before the first FROM declares, so it expands to an empty string; declare it at the top of the file{hint}.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     const declared = new Set([...PLATFORM_ARGS.keys(), ...globalArgs(doc).map((arg) => arg.name)]);
     for (const stage of doc.stages) {

@@ -25,6 +25,7 @@ export const undefinedVariable = defineRule({
     predefined: '"{name}" is a predefined build argument, but a stage sees it only after "ARG {name}"; add that line to the stage before this one.',
   },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     const definedByStage = new Map<string, Set<string>>();
     for (const stage of doc.stages) {

@@ -14,6 +14,7 @@ export const userNameUnresolvable = defineRule({
     name: 'USER "{user}" is a name that only the image\'s /etc/passwd can resolve, so Kubernetes runAsNonRoot cannot verify it; use a numeric UID (and GID).',
   },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const user of doc.instructionsOf('USER')) {
       const arg = user.getArguments()[0];

@@ -13,6 +13,7 @@ export const useraddMissingL = defineRule({
   aliases: ['DL3046'],
   messages: { noLogInit: 'useradd with UID {uid} writes a huge sparse /var/log/lastlog into the layer; add -l (--no-log-init).' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       const script = doc.shell(run);

@@ -12,6 +12,7 @@ export const wgetAndCurl = defineRule({
   aliases: ['DL4001', 'DS-0014'],
   messages: { both: 'This image uses both wget and curl, which do the same job; pick one of them for every download.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     // Tools used per stage so far; a stage built FROM an earlier stage starts with what that stage used.
     const seen = new Map<Stage | undefined, Set<string>>();

@@ -13,6 +13,7 @@ export const wgetProgressMissing = defineRule({
   aliases: ['DL3047'],
   messages: { progress: 'wget without --progress prints a progress line per chunk into the build log; add --progress=dot:giga, or -q/-nv.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       const script = doc.shell(run);

@@ -12,6 +12,7 @@ export const workdirRelative = defineRule({
   aliases: ['DL3000', 'WorkdirRelativePath', 'DS-0009'],
   messages: { relative: 'WORKDIR "{path}" is relative; use an absolute path such as "/{path}".' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     const firstFrom = doc.stages[0]?.from;
     const beforeFirstFrom = firstFrom ? doc.instructions.slice(0, doc.instructions.indexOf(firstFrom)) : doc.instructions;

@@ -11,6 +11,7 @@ export const yumCleanMissing = defineRule({
   aliases: ['DL3032', 'DS-0015'],
   messages: { clean: '`{call}` leaves its cache in the layer; end the same RUN with yum clean all (or use a cache mount).' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       const call = callWithoutClean(doc, run, 'yum');

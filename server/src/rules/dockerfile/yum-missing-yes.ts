@@ -10,6 +10,7 @@ export const yumMissingYes = defineRule({
   aliases: ['DL3030'],
   messages: { yes: '`{call}` asks for confirmation, which aborts a non-interactive build; add -y.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     reportRpmMissingYes(doc, report, 'yum');
   },

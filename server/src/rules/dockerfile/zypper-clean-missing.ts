@@ -11,6 +11,7 @@ export const zypperCleanMissing = defineRule({
   aliases: ['DL3036', 'DS-0020'],
   messages: { clean: '`{call}` leaves its cache in the layer; end the same RUN with zypper clean --all (or use a cache mount).' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       const call = callWithoutClean(doc, run, 'zypper');

@@ -10,6 +10,7 @@ export const zypperDistUpgrade = defineRule({
   aliases: ['DL3035'],
   messages: { distUpgrade: '`zypper {action}` can switch the image to another release and makes builds unrepeatable; use a newer base image tag instead.' },
   fixable: false,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       for (const call of findRpmCalls(doc, run, 'zypper')) {

@@ -11,6 +11,7 @@ export const zypperMissingYes = defineRule({
   aliases: ['DL3034'],
   messages: { yes: '`{call}` asks for confirmation, which aborts a non-interactive build; add -n (--non-interactive) after zypper.' },
   fixable: true,
+  scope: 'stage',
   check(doc, report) {
     for (const run of doc.runInstructions()) {
       const script = doc.shell(run);

@@ -20,8 +20,7 @@ export const zypperUnpinned = defineRule({
         // Patterns, patches and products (-t pattern) are not versioned packages.
         if (call.invocation.options.some((option) => /^(t|type)$/.test(option.names[option.names.length - 1]) && option.value !== 'package')) continue;
         for (const word of installedPackages(call).words) {
-          declared ??= declaredVariables(doc, run);
-          if (isPinnedWord(word, declared, hasZypperVersion) !== false) continue;
+          if (isPinnedWord(word, () => (declared ??= declaredVariables(doc, run)), hasZypperVersion) !== false) continue;
           const [variable] = referencedVariables(word);
           report({ range: word.range, messageId: variable ? 'undeclared' : 'package', data: { name: word.value.replace(/\$\{([^}]*)\}/g, '$$$1'), variable } });
         }

@@ -1,0 +1,77 @@
+/**
+ * Splits a Compose file into the parts the incremental analyzer parses and caches on their own:
+ * one per top-level entry, and under `services:` one per service. Only block layouts whose parts
+ * parse alone exactly as they do in the whole file are split; anything else (flow or indented top
+ * level, document markers, directives, `!reset`/`!override`, tabs in indentation, lone CR line
+ * breaks, `<<` or anchors as top-level or service keys) gets undefined, and the caller parses the
+ * whole file instead.
+ */
+
+/** `preamble`: comments before the first key; `top`: a top-level entry; `services`: the `services:` line; `service`: one service. */
+export type ChunkKind = 'preamble' | 'top' | 'services' | 'service';
+
+/** One part of the file: offsets of its text (whole lines, line breaks included) and its first line. */
+export interface ChunkSpan {
+  kind: ChunkKind;
+  start: number;
+  end: number;
+  line: number;
+}
+
+/** Characters that make a line at a key's indentation something other than a plain `key:` entry. */
+const NOT_A_KEY = new Set(['-', '[', '{', '?', '&', '*', '!', '|', '>', '@', '`', '%', ':', ',', ']', '}']);
+const SERVICES_HEADER = /^services[ \t]*:(?:[ \t]+#.*)?[ \t]*$/;
+const MARKER = /^(?:---|\.\.\.)(?:[ \t]|$)/;
+
+/** The file's parts in order, or undefined when its layout is not one the incremental analyzer splits. */
+export function splitComposeChunks(text: string): ChunkSpan[] | undefined {
+  if (text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text) || /!(reset|override)\b/.test(text)) return undefined;
+  const spans: ChunkSpan[] = [];
+  let section: 'none' | 'top' | 'services' = 'none';
+  let serviceIndent = -1;
+  let sawServices = false;
+  const open = (kind: ChunkKind, start: number, line: number): void => {
+    if (spans.length > 0) spans[spans.length - 1].end = start;
+    spans.push({ kind, start, end: text.length, line });
+  };
+  for (let start = 0, line = 0; start < text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const next = newline < 0 ? text.length : newline + 1;
+    const end = newline < 0 ? text.length : text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    let at = start;
+    while (at < end && text.charCodeAt(at) === 32) at++;
+    const first = at < end ? text[at] : '';
+    const indent = at - start;
+    const lineStart = start;
+    start = next;
+    if (first === '\t') {
+      if (text.slice(at, end).trim() !== '') return undefined;
+      continue;
+    }
+    if (indent === 0 && (first === '%' || MARKER.test(text.slice(at, Math.min(end, at + 4))))) return undefined;
+    if (first === '' || first === '#') {
+      if (spans.length === 0) open('preamble', lineStart, line);
+      continue;
+    }
+    const keyLike = !NOT_A_KEY.has(first) && !text.startsWith('<<', at);
+    if (indent === 0) {
+      if (first === '-' && section === 'top') continue;
+      if (!keyLike) return undefined;
+      const header = SERVICES_HEADER.test(text.slice(at, end));
+      if (header && sawServices) return undefined;
+      sawServices ||= header;
+      section = header ? 'services' : 'top';
+      serviceIndent = -1;
+      open(header ? 'services' : 'top', lineStart, line);
+      continue;
+    }
+    if (section === 'none') return undefined;
+    if (section === 'top') continue;
+    if (serviceIndent < 0) serviceIndent = indent;
+    if (indent < serviceIndent) return undefined;
+    if (indent > serviceIndent) continue;
+    if (!keyLike) return undefined;
+    open('service', lineStart, line);
+  }
+  return sawServices && spans.some((span) => span.kind === 'service') ? spans : undefined;
+}

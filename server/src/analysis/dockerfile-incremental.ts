@@ -1,0 +1,166 @@
+import type { Instruction } from 'dockerfile-ast';
+import { analyze, byPosition, runRules, withoutSuppressedDockerfile, type AnalyzeOptions } from './analyze';
+import { DockerfileDoc } from './dockerfile-doc';
+import { cutStages, type CutDockerfile, type StagePiece } from './dockerfile-stages-cut';
+import { unanalyzableReason } from './input-guard';
+import type { Rule } from './rule';
+import type { AnalysisSettings, Finding } from './types';
+import { rulesFor } from '../rules/registry';
+
+/** A text parsed once, and what the stage-scoped rules found on the lines it was made for. */
+interface Piece {
+  doc: DockerfileDoc;
+  /** Lower-case stage names and FROM images of the stages that start on the piece's own lines. */
+  names: string[];
+  bases: string[];
+  findings?: Finding[];
+  /** The first line `findings` were kept from: the piece's own lines start there. */
+  findingsFrom?: number;
+}
+
+/** How much work the last call did (tests use it to prove the cached path was taken). */
+export interface IncrementalStats {
+  full: boolean;
+  parsed: number;
+  checked: number;
+}
+
+/**
+ * Lints one open Dockerfile again and again as it is edited, with the same findings `analyze()`
+ * gives, but re-parsing and re-checking only the stages whose text changed. Each stage is parsed
+ * in a text of its own (the lines before the first FROM, blank lines, then the stage at its real
+ * position), so every position is the document's; the whole-document rules run on a document
+ * assembled from those parses. Rules marked `scope: 'stage'` run per stage, in a text that also
+ * holds the stages it is built FROM; their findings are reused while that text is unchanged.
+ */
+export class DockerfileIncrementalAnalyzer {
+  private pieces = new Map<string, Piece>();
+  private fingerprint = '';
+  stats: IncrementalStats = { full: false, parsed: 0, checked: 0 };
+
+  analyze(text: string, settings: AnalysisSettings, options: AnalyzeOptions = {}): Finding[] {
+    const cut = unanalyzableReason(text, settings.maxFileSize) ? undefined : cutStages(text);
+    if (!cut) {
+      this.pieces.clear();
+      this.stats = { full: true, parsed: 1, checked: 1 };
+      return analyze(text, 'dockerfile', settings, options);
+    }
+    // Every piece holds the prelude: a change there (or to settings) starts afresh.
+    const fingerprint = `${fingerprintOf(settings, options)}\0${cut.eol}\0${cut.prelude.text}`;
+    if (fingerprint !== this.fingerprint) this.pieces.clear();
+    this.fingerprint = fingerprint;
+    this.stats = { full: false, parsed: 0, checked: 0 };
+    const used = new Map<string, Piece>();
+    /** The piece of these stages (the last one's own), keyed by their lines and text, parsed when new. */
+    const piece = (stages: readonly StagePiece[]): Piece => {
+      const key = stages.map((stage) => `${stage.line}\0${stage.text}`).join('\u0001');
+      let found = used.get(key) ?? this.pieces.get(key);
+      if (!found) {
+        const doc = new DockerfileDoc(assemble(cut, stages));
+        const firstLine = stages[stages.length - 1].line;
+        const own = doc.stages.filter((stage) => stage.from.getRange().start.line >= firstLine);
+        found = { doc, names: own.flatMap((stage) => (stage.name ? [stage.name] : [])), bases: own.map((stage) => stage.from.getImageName()?.toLowerCase() ?? '') };
+        this.stats.parsed++;
+      }
+      used.set(key, found);
+      return found;
+    };
+    const rules = (options.rules ?? rulesFor('dockerfile')) as readonly Rule<'dockerfile'>[];
+    const stageRules = rules.filter((rule) => rule.scope === 'stage');
+    const documentRules = rules.filter((rule) => rule.scope !== 'stage');
+    // A piece's own lines run from `firstLine` to its end.
+    const checkStageRules = (target: Piece, firstLine: number): Finding[] => {
+      if (!target.findings || target.findingsFrom !== firstLine) {
+        this.stats.checked++;
+        target.findingsFrom = firstLine;
+        target.findings = runRules(target.doc, stageRules, settings, options).filter((finding) => finding.range.start.line >= firstLine);
+      }
+      return target.findings;
+    };
+
+    const own = cut.stages.map((stage) => piece([stage]));
+    const ancestry = new Ancestry(own);
+    const findings: Finding[] = [];
+    cut.stages.forEach((stage, index) => {
+      const related = ancestry.of(index);
+      const target = related.length === 0 ? own[index] : piece([...related, index].map((at) => cut.stages[at]));
+      // The first stage's piece answers for the lines before it too: rules there need to see a FROM.
+      findings.push(...checkStageRules(target, index === 0 ? 0 : stage.line));
+    });
+    const whole = assembledDocument(text, cut, own);
+    findings.push(...runRules(whole, documentRules, settings, options));
+    this.pieces = used;
+    return withoutSuppressedDockerfile(whole, rules, findings.sort(byPosition));
+  }
+}
+
+/**
+ * Which earlier pieces each piece's stages are built FROM, directly or through others. A FROM
+ * naming its image through a variable could name any earlier stage: all of them, then.
+ */
+class Ancestry {
+  private readonly byName = new Map<string, number[]>();
+
+  constructor(private readonly own: readonly Piece[]) {
+    own.forEach((piece, index) => {
+      for (const name of piece.names) {
+        const indexes = this.byName.get(name);
+        if (indexes) indexes.push(index);
+        else this.byName.set(name, [index]);
+      }
+    });
+  }
+
+  /** Indexes of the ancestors, in document order. */
+  of(index: number): number[] {
+    const found = new Set<number>();
+    const visit = (at: number): void => {
+      for (const base of this.own[at].bases) {
+        const candidates = base.includes('$') ? [...Array(at).keys()] : (this.byName.get(base) ?? []);
+        for (const earlier of candidates) {
+          if (earlier >= at || found.has(earlier)) continue;
+          found.add(earlier);
+          visit(earlier);
+        }
+      }
+    };
+    visit(index);
+    return [...found].sort((a, b) => a - b);
+  }
+}
+
+/** The prelude, then each piece at its own lines (blank lines pad the gaps), so positions are the document's. */
+function assemble(cut: CutDockerfile, stages: readonly StagePiece[]): string {
+  let text = cut.prelude.text;
+  let line = cut.stages[0].line;
+  for (const stage of stages) {
+    text += cut.eol.repeat(stage.line - line) + stage.text;
+    line = stage.line + lineBreaks(stage.text);
+  }
+  return text;
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** The whole document, made of the instructions each piece parsed on its own lines. */
+function assembledDocument(text: string, cut: CutDockerfile, own: readonly Piece[]): DockerfileDoc {
+  const instructions: Instruction[] = [];
+  const owners = new Map<Instruction, DockerfileDoc>();
+  const take = (from: Piece, firstLine: number): void => {
+    for (const instruction of from.doc.instructions) {
+      if (instruction.getRange().start.line < firstLine) continue;
+      instructions.push(instruction);
+      owners.set(instruction, from.doc);
+    }
+  };
+  own.forEach((piece, index) => take(piece, index === 0 ? 0 : cut.stages[index].line));
+  return new DockerfileDoc(text, { escapeCharacter: own[0].doc.ast.getEscapeCharacter(), instructions, owners });
+}
+
+function fingerprintOf(settings: AnalysisSettings, options: AnalyzeOptions): string {
+  return JSON.stringify([settings, options.context ?? {}, options.rules?.map((rule) => rule.id)], (_key, value: unknown) => (value instanceof Set ? [...value] : value));
+}
