@@ -20,9 +20,10 @@ export interface Stage {
 export interface DockerfileParts {
   escapeCharacter: string;
   instructions: Instruction[];
-  /** The document each instruction was parsed in, whose tokenised RUN commands are reused. */
-  owners: ReadonlyMap<Instruction, DockerfileDoc>;
 }
+
+/** The document each instruction was parsed in: an assembled document reuses its tokenised RUN commands. */
+const parsedIn = new WeakMap<Instruction, DockerfileDoc>();
 
 /** A Dockerfile parsed once, with the views rules need. */
 export class DockerfileDoc {
@@ -39,7 +40,7 @@ export class DockerfileDoc {
   /** Instructions by upper-case keyword, built once: every rule asks for some. */
   private readonly byKeyword = new Map<string, Instruction[]>();
 
-  private readonly owners: ReadonlyMap<Instruction, DockerfileDoc> | undefined;
+  private runs: readonly Instruction[] | undefined;
 
   constructor(readonly text: string, parts?: DockerfileParts) {
     this.lines = new LineIndex(text);
@@ -47,11 +48,11 @@ export class DockerfileDoc {
       const escape = parts.escapeCharacter;
       this.ast = { getEscapeCharacter: () => escape };
       this.instructions = parts.instructions;
-      this.owners = parts.owners;
     } else {
       this.tree = DockerfileParser.parse(text);
       this.ast = this.tree;
       this.instructions = this.tree.getInstructions();
+      for (const instruction of this.instructions) parsedIn.set(instruction, this);
     }
     this.topLevel = new Set(this.instructions);
     for (const instruction of this.instructions) {
@@ -70,8 +71,9 @@ export class DockerfileDoc {
     return this.byKeyword.get(keyword)?.slice() ?? [];
   }
 
-  /** RUN instructions, including `ONBUILD RUN` triggers (their commands run in child images). */
-  runInstructions(): Instruction[] {
+  /** RUN instructions, including `ONBUILD RUN` triggers (their commands run in child images). Shared: do not modify. */
+  runInstructions(): readonly Instruction[] {
+    if (this.runs) return this.runs;
     const runs: Instruction[] = [];
     for (const instruction of this.instructions) {
       const keyword = instruction.getKeyword();
@@ -81,6 +83,7 @@ export class DockerfileDoc {
         if (trigger?.getKeyword() === 'RUN') runs.push(trigger);
       }
     }
+    this.runs = runs;
     return runs;
   }
 
@@ -108,7 +111,7 @@ export class DockerfileDoc {
   shell(run: Instruction): ShellScript {
     let script = this.shellCache.get(run);
     if (!script) {
-      const owner = this.owners?.get(run);
+      const owner = this.tree ? undefined : parsedIn.get(run);
       if (owner) return owner.shell(run);
       script = parseShellCommands(this, run);
       this.shellCache.set(run, script);

@@ -13,6 +13,8 @@ interface Piece {
   /** Lower-case stage names and FROM images of the stages that start on the piece's own lines. */
   names: string[];
   bases: string[];
+  /** Its instructions on its own lines (a stage piece's copy of the prelude left out). */
+  own: Instruction[];
   findings?: Finding[];
   /** The first line `findings` were kept from: the piece's own lines start there. */
   findingsFrom?: number;
@@ -59,7 +61,11 @@ export class DockerfileIncrementalAnalyzer {
         const doc = new DockerfileDoc(assemble(cut, stages));
         const firstLine = stages[stages.length - 1].line;
         const own = doc.stages.filter((stage) => stage.from.getRange().start.line >= firstLine);
-        found = { doc, names: own.flatMap((stage) => (stage.name ? [stage.name] : [])), bases: own.map((stage) => stage.from.getImageName()?.toLowerCase() ?? '') };
+        const ownFrom = stages.length === 1 && stages[0] === cut.stages[0] ? 0 : firstLine;
+        found = {
+          doc, names: own.flatMap((stage) => (stage.name ? [stage.name] : [])), bases: own.map((stage) => stage.from.getImageName()?.toLowerCase() ?? ''),
+          own: doc.instructions.filter((instruction) => instruction.getRange().start.line >= ownFrom),
+        };
         this.stats.parsed++;
       }
       used.set(key, found);
@@ -87,10 +93,13 @@ export class DockerfileIncrementalAnalyzer {
       // The first stage's piece answers for the lines before it too: rules there need to see a FROM.
       findings.push(...checkStageRules(target, index === 0 ? 0 : stage.line));
     });
-    const whole = assembledDocument(text, cut, own);
+    const whole = assembledDocument(text, own);
     findings.push(...runRules(whole, documentRules, settings, options));
     this.pieces = used;
-    return withoutSuppressedDockerfile(whole, rules, findings.sort(byPosition));
+    // analyze() sorts one list built rule by rule: ties in position keep the rules' order.
+    const rank = new Map(rules.map((rule, index) => [rule.id, index]));
+    findings.sort((a, b) => byPosition(a, b) || (rank.get(a.rule) ?? 0) - (rank.get(b.rule) ?? 0));
+    return withoutSuppressedDockerfile(whole, rules, findings);
   }
 }
 
@@ -147,18 +156,8 @@ function lineBreaks(text: string): number {
 }
 
 /** The whole document, made of the instructions each piece parsed on its own lines. */
-function assembledDocument(text: string, cut: CutDockerfile, own: readonly Piece[]): DockerfileDoc {
-  const instructions: Instruction[] = [];
-  const owners = new Map<Instruction, DockerfileDoc>();
-  const take = (from: Piece, firstLine: number): void => {
-    for (const instruction of from.doc.instructions) {
-      if (instruction.getRange().start.line < firstLine) continue;
-      instructions.push(instruction);
-      owners.set(instruction, from.doc);
-    }
-  };
-  own.forEach((piece, index) => take(piece, index === 0 ? 0 : cut.stages[index].line));
-  return new DockerfileDoc(text, { escapeCharacter: own[0].doc.ast.getEscapeCharacter(), instructions, owners });
+function assembledDocument(text: string, own: readonly Piece[]): DockerfileDoc {
+  return new DockerfileDoc(text, { escapeCharacter: own[0].doc.ast.getEscapeCharacter(), instructions: own.flatMap((piece) => piece.own) });
 }
 
 function fingerprintOf(settings: AnalysisSettings, options: AnalyzeOptions): string {

@@ -132,3 +132,8 @@ export function repeatedLines(kind: 'dockerfile' | 'compose'): fc.Arbitrary<stri
   return fc.tuple(line, fc.integer({ min: 500, max: 4000 }), fc.constantFrom('\n', '\r\n', ' \\\n'))
     .map(([text, count, eol]) => (kind === 'dockerfile' ? 'FROM alpine:3.20\n' : 'services:\n  web:\n') + `${text}${eol}`.repeat(count));
 }
+
+/** One random edit of a file of that kind (insert, delete, line moves, line endings...), for edit sequences. */
+export function editOf(kind: 'dockerfile' | 'compose'): fc.Arbitrary<Mutation> {
+  return mutation(kind === 'dockerfile' ? DOCKERFILE_PIECES : COMPOSE_VALUES);
+}
