@@ -27,6 +27,18 @@ export interface EditSession {
   languageId: string;
   text: string;
   edits: number;
+  /**
+   * Edits made first and timed apart: a freshly started server compiles its code (JIT) during its
+   * first edits, which an editor session pays once, not on every keystroke.
+   */
+  warmupEdits?: number;
+}
+
+export interface TimedEdits {
+  /** Milliseconds from each measured didChange to its diagnostics. */
+  samples: number[];
+  /** The same for the warm-up edits before them. */
+  warmup: number[];
 }
 
 /** Lines worth typing on: an instruction's first line in a Dockerfile, a `key: value` line in Compose. */
@@ -63,14 +75,15 @@ export function typingEdits(text: string, count: number, languageId: string): { 
 }
 
 /** Opens the document, waits for its first diagnostics, then times each edit. Undefined when the server never lints it. */
-export async function timeEdits(client: BenchClient, uri: string, session: EditSession, matching: Matching): Promise<number[] | undefined> {
+export async function timeEdits(client: BenchClient, uri: string, session: EditSession, matching: Matching): Promise<TimedEdits | undefined> {
   let mark = client.publishes.length;
   await client.open(uri, session.languageId, session.text, 1);
   const opened = await client.waitForPublish(uri, mark, (params) => matching === 'next-publish' || params.version === 1, TIMEOUT_MS);
   if (!opened) return undefined;
   const samples: number[] = [];
+  const warmupEdits = session.warmupEdits ?? 0;
   let version = 1;
-  for (const edit of typingEdits(session.text, session.edits, session.languageId)) {
+  for (const edit of typingEdits(session.text, warmupEdits + session.edits, session.languageId)) {
     version++;
     const expected = version;
     mark = client.publishes.length;
@@ -79,7 +92,7 @@ export async function timeEdits(client: BenchClient, uri: string, session: EditS
     if (!published) throw new Error(`No diagnostics for version ${expected} of ${uri} within ${TIMEOUT_MS} ms`);
     samples.push(published.at - sent);
   }
-  return samples;
+  return { samples: samples.slice(warmupEdits), warmup: samples.slice(0, warmupEdits) };
 }
 
 export function summarize(samples: number[], memory?: { rssMb: number; peakMb: number }): LatencyRun {

@@ -6,7 +6,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { prepareCorpus, runBatch, runEngines, type BatchResult } from './batch';
 import { bigCompose, bigDockerfile } from './generate';
-import { coldStart, OUR_SERVER, PEER_SERVER, summarize, timeEdits, type ColdStart, type LatencyRun, type Matching } from './latency';
+import { coldStart, OUR_SERVER, PEER_SERVER, summarize, timeEdits, type ColdStart, type EditSession, type LatencyRun, type Matching } from './latency';
 import { BenchClient, type ServerSpec } from './lsp-client';
 import { renderMarkdown, renderTables } from './report';
 import { runScaling, type ScalingPoint } from './scaling';
@@ -21,7 +21,7 @@ export interface BenchReport {
   command: string;
   quick: boolean;
   machine: { cpus: number; cpuModel: string; ramGb: number; node: string; platform: string; loadBefore: number[]; loadAfter: number[]; commit: string };
-  settings: { latencyRuns: number; edits: number; dockerfileInstructions: number; composeServices: number; coldRuns: number; batchRepeat: number; perFileSample: number };
+  settings: { latencyRuns: number; edits: number; warmupEdits?: number; dockerfileInstructions: number; composeServices: number; coldRuns: number; batchRepeat: number; perFileSample: number };
   latency: LatencyResult[];
   cold: { server: string; result: ColdStart }[];
   batch: BatchResult[];
@@ -38,6 +38,9 @@ export interface LatencyResult {
   p99: number;
   /** p99 over all edits of all runs together. */
   pooledP99: number;
+  /** p50 and p99 over the warm-up edits of all runs together (the first edits after start). */
+  warmupP50?: number;
+  warmupP99?: number;
   /** Median server memory after the run's big files (MB). */
   rssMb: number;
   peakMb: number;
@@ -45,8 +48,8 @@ export interface LatencyResult {
 }
 
 const SETTINGS = quick
-  ? { latencyRuns: 1, edits: 10, dockerfileInstructions: 1000, composeServices: 300, coldRuns: 3, batchRepeat: 1, perFileSample: 10 }
-  : { latencyRuns: 5, edits: 50, dockerfileInstructions: 1000, composeServices: 300, coldRuns: 10, batchRepeat: 3, perFileSample: 100 };
+  ? { latencyRuns: 1, edits: 10, warmupEdits: 5, dockerfileInstructions: 1000, composeServices: 300, coldRuns: 3, batchRepeat: 1, perFileSample: 10 }
+  : { latencyRuns: 5, edits: 50, warmupEdits: 20, dockerfileInstructions: 1000, composeServices: 300, coldRuns: 10, batchRepeat: 3, perFileSample: 100 };
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
@@ -58,7 +61,8 @@ async function main(): Promise<void> {
 
   log('editor latency');
   const latency: LatencyResult[] = [];
-  const sessions = { dockerfile: { languageId: 'dockerfile', text: dockerfileText, edits: SETTINGS.edits }, compose: { languageId: 'dockercompose', text: composeText, edits: SETTINGS.edits } };
+  const edits = { edits: SETTINGS.edits, warmupEdits: SETTINGS.warmupEdits };
+  const sessions = { dockerfile: { languageId: 'dockerfile', text: dockerfileText, ...edits }, compose: { languageId: 'dockercompose', text: composeText, ...edits } };
   latency.push(...await latencyOf(OUR_SERVER(0), 'version', sessions, true, SETTINGS.latencyRuns));
   latency.push(...await latencyOf(PEER_SERVER, 'next-publish', sessions, false, SETTINGS.latencyRuns));
   latency.push(...await latencyOf(OUR_SERVER(), 'version', sessions, true, Math.max(1, Math.ceil(SETTINGS.latencyRuns / 2))));
@@ -99,19 +103,22 @@ async function main(): Promise<void> {
   log(`saved bench-results/latest.json${quick ? '' : ' and docs/benchmarks.md'}`);
 }
 
-async function latencyOf(spec: ServerSpec, matching: Matching, sessions: Record<'dockerfile' | 'compose', { languageId: string; text: string; edits: number }>, withCompose: boolean, runs: number): Promise<LatencyResult[]> {
+async function latencyOf(spec: ServerSpec, matching: Matching, sessions: Record<'dockerfile' | 'compose', EditSession>, withCompose: boolean, runs: number): Promise<LatencyResult[]> {
   log(`  ${spec.name}: ${runs} run(s)`);
   const files = withCompose ? (['dockerfile', 'compose'] as const) : (['dockerfile'] as const);
-  const perFile = new Map<string, { runs: LatencyRun[]; pending?: string }>(files.map((file) => [file, { runs: [] }]));
+  const perFile = new Map<string, { runs: LatencyRun[]; warmup: number[]; pending?: string }>(files.map((file) => [file, { runs: [], warmup: [] }]));
   const memory: { rssMb: number; peakMb: number }[] = [];
   for (let run = 0; run < runs; run++) {
     const client = await BenchClient.start(spec);
     try {
       for (const file of files) {
-        const entry = perFile.get(file) as { runs: LatencyRun[]; pending?: string };
+        const entry = perFile.get(file) as { runs: LatencyRun[]; warmup: number[]; pending?: string };
         const uri = `file:///bench/run-${run}/${file === 'dockerfile' ? 'Dockerfile' : 'compose.yaml'}`;
-        const samples = await timeEdits(client, uri, sessions[file], matching);
-        if (samples) entry.runs.push(summarize(samples));
+        const timed = await timeEdits(client, uri, sessions[file], matching);
+        if (timed) {
+          entry.runs.push(summarize(timed.samples));
+          entry.warmup.push(...timed.warmup);
+        }
         else entry.pending = `${spec.name} published no diagnostics for ${sessions[file].languageId}`;
       }
       const mem = client.memory();
@@ -121,11 +128,13 @@ async function latencyOf(spec: ServerSpec, matching: Matching, sessions: Record<
     }
   }
   return files.map((file) => {
-    const entry = perFile.get(file) as { runs: LatencyRun[]; pending?: string };
+    const entry = perFile.get(file) as { runs: LatencyRun[]; warmup: number[]; pending?: string };
+    const warmup = entry.warmup.length > 0 ? summarize(entry.warmup) : undefined;
     return {
       server: spec.name, file, runs: entry.runs,
       p50: median(entry.runs.map((r) => r.p50)), p99: median(entry.runs.map((r) => r.p99)),
       pooledP99: summarize(entry.runs.flatMap((r) => r.samples)).p99,
+      ...(warmup ? { warmupP50: warmup.p50, warmupP99: warmup.p99 } : {}),
       rssMb: median(memory.map((m) => m.rssMb)), peakMb: median(memory.map((m) => m.peakMb)),
       ...(entry.pending ? { pending: entry.pending } : {}),
     };
