@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis/analyze';
 import type { Rule } from '../../server/src/analysis/rule';
@@ -70,8 +72,42 @@ function assertIncrementalAgrees(rule: Rule, code: string, settings: AnalysisSet
   assert.deepEqual(actual, expected, `incremental analysis (${analyzer.stats.full ? 'whole document' : 'by stage'}) differs from analyze()`);
 }
 
+/** A document a rule test analyses (markers removed), with the rule, settings and context it uses. */
+export interface CollectedCase extends ValidCase {
+  rule: Rule;
+}
+
+let collected: CollectedCase[] | undefined;
+
+/**
+ * The documents of the rule tests that `load` defines (it requires rule test files), without
+ * registering any test: for suites that run every rule-test document through another path.
+ */
+export function collectRuleCases(load: () => void): CollectedCase[] {
+  // The test functions are replaced while loading: rule test files also call it() at the top level.
+  const nodeTest = createRequire(join(__dirname, 'rule-tester.ts'))('node:test') as Record<'it' | 'test' | 'describe', unknown>;
+  const saved = { it: nodeTest.it, test: nodeTest.test, describe: nodeTest.describe };
+  const found: CollectedCase[] = [];
+  collected = found;
+  nodeTest.it = nodeTest.test = nodeTest.describe = () => undefined;
+  try {
+    load();
+  } finally {
+    Object.assign(nodeTest, saved);
+    collected = undefined;
+  }
+  return found;
+}
+
 /** Table-driven rule test in the style of ESLint's RuleTester: exact ranges, message ids and fixed output. */
 export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+  if (collected) {
+    for (const raw of [...cases.valid, ...cases.invalid]) {
+      const testCase = typeof raw === 'string' ? { code: raw } : raw;
+      collected.push({ rule, code: extractMarkers(testCase.code).code, settings: testCase.settings, context: testCase.context });
+    }
+    return;
+  }
   describe(`rule ${rule.id}`, () => {
     for (const [i, raw] of cases.valid.entries()) {
       const testCase = typeof raw === 'string' ? { code: raw } : raw;

@@ -17,21 +17,22 @@ describe('findings to diagnostics', () => {
   };
 
   it('carries code, source, docs link and severity; the fixes stay in the server', () => {
-    const diagnostic = toDiagnostic(finding, 7);
-    assert.deepEqual(diagnostic.data, { rule: 'image-latest-tag', version: 7 });
+    const diagnostic = toDiagnostic(finding);
+    assert.equal(diagnostic.data, undefined);
     assert.equal(diagnostic.code, 'image-latest-tag');
     assert.equal(diagnostic.source, 'container-hygiene');
     assert.equal(diagnostic.severity, DiagnosticSeverity.Hint);
     assert.equal(diagnostic.codeDescription?.href, `${RULE_DOCS_BASE_URL}/image-latest-tag.md`);
-    assert.deepEqual(diagnosticData(diagnostic), { rule: 'image-latest-tag', version: 7, fixes: [] });
-    // Fixes that a diagnostic does carry (an older server's) are still read.
-    assert.deepEqual(diagnosticData({ ...diagnostic, data: { rule: 'x', version: 1, fixes: finding.fixes } })?.fixes, finding.fixes);
+    assert.deepEqual(diagnosticData(diagnostic), { rule: 'image-latest-tag', fixes: [] });
+    // What an older server's diagnostic carries (its version and fixes) is still read.
+    assert.deepEqual(diagnosticData({ ...diagnostic, data: { rule: 'x', version: 1, fixes: finding.fixes } }), { rule: 'image-latest-tag', version: 1, fixes: finding.fixes });
   });
 
   it('ignores data of other sources and data it does not recognise', () => {
-    const diagnostic = toDiagnostic(finding, 1);
+    const diagnostic = toDiagnostic(finding);
     assert.equal(diagnosticData({ ...diagnostic, source: 'hadolint' }), undefined);
     assert.equal(diagnosticData({ ...diagnostic, data: 'nonsense' }), undefined);
+    assert.equal(diagnosticData({ ...diagnostic, code: 3 }), undefined);
     assert.equal(diagnosticData({ ...diagnostic, data: { rule: 'x', version: '1', fixes: [] } }), undefined);
     assert.deepEqual(diagnosticData({ ...diagnostic, data: { rule: 'x', version: 1, fixes: [null, { title: 3 }] } })?.fixes, []);
     assert.equal(diagnosticData({ ...diagnostic, data: { rule: 'x', version: 1, fixes: 'all' } }), undefined);
@@ -39,8 +40,9 @@ describe('findings to diagnostics', () => {
 
   it('carries the pin marker through data, and drops a malformed one', () => {
     const pin = { image: 'postgres:latest', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 20 } } };
-    const diagnostic = toDiagnostic({ ...finding, pin }, 2);
-    assert.deepEqual(diagnosticData(diagnostic), { rule: 'image-latest-tag', version: 2, fixes: [], pin });
+    const diagnostic = toDiagnostic({ ...finding, pin });
+    assert.deepEqual(diagnostic.data, { pin });
+    assert.deepEqual(diagnosticData(diagnostic), { rule: 'image-latest-tag', fixes: [], pin });
     const data = diagnostic.data as Record<string, unknown>;
     assert.equal(diagnosticData({ ...diagnostic, data: { ...data, pin: { image: 'x', range: { start: 1 } } } })?.pin, undefined);
   });

@@ -30,7 +30,7 @@ describe('diagnostics', () => {
     assert.equal(latest.codeDescription?.href, 'https://github.com/container-hygiene/container-hygiene/blob/main/docs/rules/image-latest-tag.md');
     assert.match(latest.message, /postgres.*latest/);
     const pin = { image: 'postgres:latest', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 20 } } };
-    assert.deepEqual(latest.data, { rule: 'image-latest-tag', version: 1, pin });
+    assert.deepEqual(latest.data, { pin });
   });
 
   it('maps severities and reports syntax errors', async () => {

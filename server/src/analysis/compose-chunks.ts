@@ -40,10 +40,12 @@ export function splitComposeChunks(text: string): ChunkSpan[] | undefined {
     const end = newline < 0 ? text.length : text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
     let at = start;
     while (at < end && text.charCodeAt(at) === 32) at++;
-    const first = at < end ? text[at] : '';
     const indent = at - start;
     const lineStart = start;
     start = next;
+    // Most lines are inside a service: deeper than its key, and nothing to decide.
+    if (section === 'services' && serviceIndent >= 0 && indent > serviceIndent && text.charCodeAt(at) !== 9) continue;
+    const first = at < end ? text[at] : '';
     if (first === '\t') {
       if (text.slice(at, end).trim() !== '') return undefined;
       continue;
@@ -69,9 +71,42 @@ export function splitComposeChunks(text: string): ChunkSpan[] | undefined {
     if (section === 'top') continue;
     if (serviceIndent < 0) serviceIndent = indent;
     if (indent < serviceIndent) return undefined;
-    if (indent > serviceIndent) continue;
     if (!keyLike) return undefined;
     open('service', lineStart, line);
   }
   return sawServices && spans.some((span) => span.kind === 'service') ? spans : undefined;
+}
+
+/** Where two versions of a text differ: `start` and `end` in the new one, `delta` its change of length. */
+export interface ChangedRegion {
+  start: number;
+  end: number;
+  delta: number;
+}
+
+/** The region between the longest common prefix and suffix, found by comparing blocks (fast native compares). */
+export function changedRegion(before: string, after: string): ChangedRegion {
+  const shorter = Math.min(before.length, after.length);
+  const prefix = commonLength(before, after, shorter, (i, k) => [i, i + k]);
+  const suffix = commonLength(before, after, shorter - prefix, (i, k) => [-i - k, -i]);
+  return { start: prefix, end: after.length - suffix, delta: after.length - before.length };
+}
+
+/** How many characters match, from the start or (with negative bounds) from the end, up to `max`. */
+function commonLength(a: string, b: string, max: number, bounds: (done: number, size: number) => [number, number]): number {
+  let done = 0;
+  let size = 4096;
+  while (done < max) {
+    const k = Math.min(size, max - done);
+    const [from, to] = bounds(done, k);
+    if (slice(a, from, to) === slice(b, from, to)) done += k;
+    else if (k > 1) size = k >> 1;
+    else return done;
+  }
+  return done;
+}
+
+/** `text.slice` where negative bounds count from the end, and `-0` is the end. */
+function slice(text: string, from: number, to: number): string {
+  return text.slice(from < 0 ? text.length + from : from, to < 0 || Object.is(to, -0) ? text.length + to : to);
 }

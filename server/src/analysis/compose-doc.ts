@@ -17,11 +17,12 @@
  *   interpolation.ts. Example rules: rules/compose/compose-version-obsolete.ts (a fix),
  *   service-image-latest.ts (a word inside a value), reference-undefined.ts (merged project).
  */
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Alias, type Node, type Pair } from 'yaml';
 import { mergeModels, normalizeModel, isPlainMap, type PlainMap } from './compose-merge';
 import { ComposeNode, type NodeHost } from './compose-node';
-import { parseComposeYaml, type ParsedYaml, type YamlProblem } from './compose-parse';
-import { composeReferencedPaths, normalizeRelativePath, type ReferencedPath } from './compose-paths';
+import { parseComposeYaml, type YamlProblem } from './compose-parse';
+import { recordedSettings, recordingReads } from './compose-reads';
+import { composeReferencedPathNames, composeReferencedPaths, normalizeRelativePath, type ReferencedPath } from './compose-paths';
 import { LineIndex } from './text';
 import type { AnalysisContext, ComposeSideFile, Range } from './types';
 
@@ -60,26 +61,39 @@ export class ComposeDoc implements NodeHost {
   readonly root: ComposeNode | undefined;
   /** `empty` (nothing or only comments), `map`, or `other` (a list or a scalar at the top). */
   readonly rootKind: 'empty' | 'map' | 'other';
+  /** The services rules report on: every service of the file, or some of them in a `withServices` view. */
   readonly services: readonly ComposeService[];
-  private readonly parsed: ParsedYaml;
+  /** Every service written in the file (for rules that compare services with each other). */
+  readonly allServices: readonly ComposeService[];
+  /** True when built from parts parsed separately (the incremental analyzer), false for one whole parse. */
+  readonly assembled: boolean;
+  private readonly yamlRootNode: Node | null;
+  private readonly targets: (alias: Alias) => Node | undefined;
+  private readonly preparsed: PreparsedCompose | undefined;
   private readonly servicesByName = new Map<string, ComposeService>();
+  private readonly memos = new Map<string, unknown>();
   private projectCache: ComposeProject | undefined;
   private plain: unknown;
   private blockEnds: Map<number, number> | undefined;
 
-  constructor(readonly text: string, readonly context: AnalysisContext = {}) {
-    this.lines = new LineIndex(text);
-    this.parsed = parseComposeYaml(text, this.lines);
-    this.problems = this.parsed.problems;
-    const root = this.parsed.root;
+  constructor(readonly text: string, readonly context: AnalysisContext = {}, preparsed?: PreparsedCompose) {
+    this.preparsed = preparsed;
+    this.assembled = preparsed !== undefined;
+    this.lines = preparsed?.lines ?? new LineIndex(text);
+    const parsed = preparsed ?? parseComposeYaml(text, this.lines);
+    this.yamlRootNode = parsed.root;
+    this.targets = parsed.aliasTarget;
+    this.problems = parsed.problems;
+    const root = parsed.root;
     this.rootKind = !root || (isScalar(root) && root.value === null) ? 'empty' : isMap(root) ? 'map' : 'other';
     this.root = root && this.usable ? new ComposeNode(this, { yaml: root, path: [] }) : undefined;
     this.services = this.readServices();
+    this.allServices = this.services;
     for (const service of this.services) if (!this.servicesByName.has(service.name)) this.servicesByName.set(service.name, service);
   }
 
   get yamlRoot(): Node | null {
-    return this.parsed.root;
+    return this.yamlRootNode;
   }
 
   /** False when the YAML has errors or tripped a guard: only compose-yaml-syntax runs then. */
@@ -89,7 +103,7 @@ export class ComposeDoc implements NodeHost {
 
   /** The anchored node an alias refers to. */
   aliasTarget(alias: Parameters<NodeHost['aliasTarget']>[0]): Node | undefined {
-    return this.parsed.aliasTarget(alias);
+    return this.targets(alias);
   }
 
   /** Where to report a YAML problem: its range, kept to its first line. */
@@ -110,8 +124,32 @@ export class ComposeDoc implements NodeHost {
 
   /** The project as Compose runs it: the files of `context.compose` merged around this one. */
   get project(): ComposeProject {
-    this.projectCache ??= buildProject(this, this.context);
+    this.projectCache ??= this.preparsed?.project?.(this) ?? buildProject(this, this.context);
     return this.projectCache;
+  }
+
+  /**
+   * The same document with rules reporting only on `services` (the incremental analyzer re-checks
+   * the services whose text changed). It shares the parse, the project and every cache.
+   */
+  withServices(services: readonly ComposeService[]): ComposeDoc {
+    void this.project;
+    // A prototype view rather than a copy: every lazily filled cache stays shared with this document.
+    const view = Object.create(this) as ComposeDoc;
+    Object.defineProperty(view, 'services', { value: services, enumerable: true });
+    return view;
+  }
+
+  /**
+   * What `compute` derives from one service's own text (and the file outside `services:`), kept with
+   * the service: the incremental analyzer carries it over edits of other services. Return plain data
+   * and ranges (YAML nodes only to compare identities), never ComposeNodes.
+   */
+  serviceMemo<T>(service: ComposeService, key: string, compute: () => T): T {
+    if (this.preparsed?.memo) return this.preparsed.memo(service.name, key, compute) as T;
+    const id = `${service.name}\u0000${key}`;
+    if (!this.memos.has(id)) this.memos.set(id, compute());
+    return this.memos.get(id) as T;
   }
 
   /** Whether `name` is defined in a top-level section of the merged project (`volumes`, `networks`...). */
@@ -133,9 +171,14 @@ export class ComposeDoc implements NodeHost {
     return composeReferencedPaths(this);
   }
 
+  /** The paths of `referencedPaths()` alone, for every service of the file (kept across edits by the incremental analyzer). */
+  referencedPathNames(): string[] {
+    return composeReferencedPathNames(this);
+  }
+
   /** The whole document as plain data (merge keys applied); null when empty or unusable. Shared: do not mutate. */
   toJS(): unknown {
-    if (this.plain === undefined) this.plain = this.root ? this.root.toJS() : null;
+    if (this.plain === undefined) this.plain = this.preparsed?.plain?.(this) ?? (this.root ? this.root.toJS() : null);
     return this.plain;
   }
 
@@ -144,7 +187,7 @@ export class ComposeDoc implements NodeHost {
    * a `# container-hygiene ignore=` comment above a key covers all of it.
    */
   blockEndLine(line: number): number {
-    this.blockEnds ??= computeBlockEnds(this.parsed.root, this.lines);
+    this.blockEnds ??= computeBlockEnds(this.yamlRootNode, this.lines);
     return this.blockEnds.get(line) ?? line;
   }
 
@@ -153,7 +196,7 @@ export class ComposeDoc implements NodeHost {
    * about `line` can go without landing inside a multi-line value (a block scalar, a quoted string).
    */
   blockStartLine(line: number): number {
-    this.blockEnds ??= computeBlockEnds(this.parsed.root, this.lines);
+    this.blockEnds ??= computeBlockEnds(this.yamlRootNode, this.lines);
     let start: number | undefined;
     for (const [first, last] of this.blockEnds) if (first <= line && line <= last && (start === undefined || first > start)) start = first;
     return start ?? line;
@@ -167,6 +210,10 @@ export class ComposeDoc implements NodeHost {
 }
 
 class ServiceView implements ComposeService {
+  private effectiveCache: PlainMap | undefined;
+  /** `effective` noting the keys read, while reads are recorded (compose-reads.ts). */
+  private recordedCache: PlainMap | undefined;
+
   constructor(private readonly doc: ComposeDoc, readonly name: string, readonly node: ComposeNode) {}
 
   get keyRange(): Range {
@@ -174,14 +221,35 @@ class ServiceView implements ComposeService {
   }
 
   get effective(): PlainMap {
-    const services = this.doc.project.model.services;
-    const merged = isPlainMap(services) ? services[this.name] : undefined;
-    return isPlainMap(merged) ? merged : (Object.create(null) as PlainMap);
+    if (!this.effectiveCache) {
+      const services = this.doc.project.model.services;
+      const merged = isPlainMap(services) ? services[this.name] : undefined;
+      this.effectiveCache = isPlainMap(merged) ? merged : (Object.create(null) as PlainMap);
+    }
+    if (!recordingReads()) return this.effectiveCache;
+    this.recordedCache ??= recordedSettings(this.name, this.effectiveCache);
+    return this.recordedCache;
   }
 
   get(key: string): ComposeNode | undefined {
     return this.node.get(key);
   }
+}
+
+/** A document parsed in parts and stitched (compose-stitch.ts), with views the incremental analyzer assembles from per-part caches. */
+export interface PreparsedCompose {
+  lines: LineIndex;
+  /** The stitched root map. */
+  root: Node;
+  /** What a whole parse reports for this text (then only compose-yaml-syntax runs). */
+  problems: readonly YamlProblem[];
+  aliasTarget(alias: Alias): Node | undefined;
+  /** `ComposeDoc.project`, assembled from per-service data. */
+  project?(doc: ComposeDoc): ComposeProject;
+  /** `ComposeDoc.toJS()`, assembled from per-part data. */
+  plain?(doc: ComposeDoc): unknown;
+  /** Backs `ComposeDoc.serviceMemo` with a store that outlives the document. */
+  memo?(service: string, key: string, compute: () => unknown): unknown;
 }
 
 /** The merged view of a Compose project. */

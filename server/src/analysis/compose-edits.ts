@@ -7,7 +7,10 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { ComposeNode, NodeHost } from './compose-node';
+import { styleOf, type YamlStyle } from './compose-style';
 import type { TextEdit } from './types';
+
+export { styleOf, type YamlStyle };
 
 /** Text inserted as is, for values already written as YAML (e.g. `${DB_PASSWORD:?set it in .env}` in a known context). */
 export class RawYaml {
@@ -20,14 +23,6 @@ export type EditValue = string | number | boolean | null | RawYaml | readonly Ed
 export function rawYaml(text: string): RawYaml {
   return new RawYaml(text);
 }
-
-/** How the document indents: the unit for nested maps and the extra indentation of list dashes under a key. */
-export interface YamlStyle {
-  indent: number;
-  sequenceIndent: number;
-}
-
-const styleCache = new WeakMap<NodeHost, YamlStyle>();
 
 /** Inserts `key: value` as the last entry of a map (block, flow, or an empty `key:`), or right after the entry `after`. */
 export function insertKey(map: ComposeNode, key: string, value: EditValue, options: { after?: string } = {}): TextEdit[] | undefined {
@@ -159,36 +154,6 @@ export function renderScalar(value: string | number | boolean | null, flow = fal
   if (value === null) return 'null';
   if (typeof value !== 'string') return String(value);
   return isPlainSafe(value, flow) ? value : JSON.stringify(value);
-}
-
-/** The document's indentation style, measured once on its block collections (2 and 2 when it has none). */
-export function styleOf(host: NodeHost): YamlStyle {
-  let style = styleCache.get(host);
-  if (style) return style;
-  const indents = new Map<number, number>();
-  const dashes = new Map<number, number>();
-  const stack: Node[] = host.yamlRoot ? [host.yamlRoot] : [];
-  for (let visited = 0; stack.length > 0 && visited < 5000; visited++) {
-    const node = stack.pop() as Node;
-    if (isSeq(node)) {
-      for (const item of node.items) if (isMap(item) || isSeq(item)) stack.push(item);
-      continue;
-    }
-    if (!isMap(node) || node.flow) continue;
-    for (const pair of node.items) {
-      const key = pair.key as Node | null;
-      const value = pair.value as Node | null;
-      if (!key?.range || !value?.range || !(isMap(value) || isSeq(value)) || value.flow) continue;
-      const keyColumn = columnOf(host, key.range[0]);
-      if (isSeq(value)) count(dashes, columnOf(host, value.range[0]) - keyColumn);
-      else count(indents, columnOf(host, value.range[0]) - keyColumn);
-      stack.push(value);
-    }
-  }
-  const indent = mostCommon(indents) ?? 2;
-  style = { indent, sequenceIndent: mostCommon(dashes) ?? indent };
-  styleCache.set(host, style);
-  return style;
 }
 
 // ---- rendering -------------------------------------------------------------------------------
@@ -348,15 +313,4 @@ function withEmptyValueReplaced(node: ComposeNode, block: string): TextEdit[] | 
   if (yaml.range[1] > yaml.range[0]) edits.push(removeText(host, yaml.range[0], yaml.range[1]));
   edits.push(insertText(host, host.lines.lineEnd(keyLine), host.lines.eol + block));
   return edits;
-}
-
-function count(map: Map<number, number>, value: number): void {
-  if (value >= 0 && value <= 8) map.set(value, (map.get(value) ?? 0) + 1);
-}
-
-function mostCommon(map: Map<number, number>): number | undefined {
-  let best: number | undefined;
-  let bestCount = 0;
-  for (const [value, n] of map) if (n > bestCount || (n === bestCount && best !== undefined && value < best)) [best, bestCount] = [value, n];
-  return best;
 }

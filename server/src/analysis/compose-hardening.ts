@@ -39,7 +39,8 @@ export function serviceSettings(doc: ComposeDoc): ServiceSettings[] {
   const model = doc.project.model;
   const elsewhere = servicesWrittenBefore(doc);
   result = doc.services.map((service) => {
-    const { settings, external } = withExtends(model, service.name, new Set());
+    // The service's own settings through `effective`, so that the keys rules read are recorded (compose-reads.ts).
+    const { settings, external } = withExtends(model, service.name, new Set(), service.effective);
     const builds = settings.build !== undefined && settings.build !== null;
     const image = builds ? undefined : literalImage(settings.image);
     return {
@@ -58,9 +59,9 @@ function servicesWrittenBefore(doc: ComposeDoc): Set<string> {
   return names;
 }
 
-function withExtends(model: PlainMap, name: string, seen: Set<string>): { settings: PlainMap; external: boolean } {
+function withExtends(model: PlainMap, name: string, seen: Set<string>, settings?: PlainMap): { settings: PlainMap; external: boolean } {
   const services = isPlainMap(model.services) ? model.services : {};
-  const own = services[name];
+  const own = settings ?? services[name];
   if (!isPlainMap(own)) return { settings: Object.create(null) as PlainMap, external: false };
   const parent = own.extends;
   if (parent === undefined || parent === null) return { settings: own, external: false };

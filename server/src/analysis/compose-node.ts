@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Alias, type Node, type Pair, type YAMLMap } from 'yaml';
+import { ALL_KEYS, noteRead, recordingReads } from './compose-reads';
 import { isInterpolated } from './interpolation';
 import type { LineIndex } from './text';
 import type { Range } from './types';
@@ -219,6 +220,7 @@ export class ComposeNode {
 
   /** The value of `key` in this map, looking through `<<` merge keys; undefined when absent or not a map. */
   get(key: string): ComposeNode | undefined {
+    if (recordingReads()) this.noteServiceRead(key);
     if (!isMap(this.yaml)) return undefined;
     const found = this.findPair(this.yaml, key, undefined);
     return found ? this.child(found.pair, key, found.via) : undefined;
@@ -235,6 +237,7 @@ export class ComposeNode {
 
   /** The map's entries (own keys first, then keys merged in through `<<`); [] when not a map. */
   entries(): ComposeNode[] {
+    if (recordingReads()) this.noteServiceRead(ALL_KEYS);
     if (!isMap(this.yaml)) return [];
     const result: ComposeNode[] = [];
     for (const { key, pair, via } of this.collectEntries(this.yaml, new Set())) {
@@ -251,6 +254,7 @@ export class ComposeNode {
 
   /** The sequence's items (aliases resolved); [] when not a sequence. */
   items(): ComposeNode[] {
+    if (recordingReads()) this.noteServiceRead(ALL_KEYS);
     if (!isSeq(this.yaml)) return [];
     const result: ComposeNode[] = [];
     this.yaml.items.forEach((item, index) => {
@@ -294,10 +298,16 @@ export class ComposeNode {
 
   /** The value as plain data (merge keys applied, aliases shared, objects without prototype). */
   toJS(options: ToJSOptions = {}): unknown {
+    if (recordingReads()) this.noteServiceRead(ALL_KEYS);
     return toPlain(this.yaml, this.host, options, new Map());
   }
 
   // ---- internals -----------------------------------------------------------------------------
+
+  /** A read of a service's own value (`services.<name>`) by key (compose-reads.ts). */
+  private noteServiceRead(key: string): void {
+    if (this.path.length === 2 && this.path[0] === 'services') noteRead(String(this.path[1]), key);
+  }
 
   private child(pair: Pair, key: string, via: Pair | undefined): ComposeNode | undefined {
     const site: Site | undefined = this.site ?? (via ? { node: via, origin: 'merge' } : undefined);

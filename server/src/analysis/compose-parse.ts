@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair, type YAMLError, type YAMLWarning } from 'yaml';
 import { at, findExpansionProblem, measureExpansion, withinLimits } from './compose-alias-expansion';
 import { COMPOSE_LIMITS, type YamlProblem } from './compose-limits';
 import { LineIndex } from './text';
@@ -27,13 +27,35 @@ export const IGNORED_WARNINGS = new Set(['TAG_RESOLVE_FAILED']);
  */
 export function parseComposeYaml(text: string, lines: LineIndex = new LineIndex(text)): ParsedYaml {
   const document = parseDocument(text, YAML_OPTIONS);
+  const problems = yamlProblems(text, document, 0);
+  const root = (document.contents as Node | null) ?? null;
+  const targets = checkTree(root, lines, problems);
+  return { document, root, problems, aliasTarget: (alias) => targets.get(alias) };
+}
+
+/**
+ * yaml's errors and warnings as problems, in yaml's order, one per start offset. `offset` is added
+ * to their positions (yaml parsed a part of `text` starting there).
+ */
+export function yamlProblems(text: string, reported: { errors: readonly YAMLError[]; warnings: readonly YAMLWarning[] }, offset: number): YamlProblem[] {
   const problems: YamlProblem[] = [];
-  for (const error of [...document.errors, ...document.warnings.filter((warning) => !IGNORED_WARNINGS.has(warning.code))]) {
-    const [start, end] = widen(text, error.code, error.message, error.pos[0], error.pos[1]);
+  for (const error of [...reported.errors, ...reported.warnings.filter((warning) => !IGNORED_WARNINGS.has(warning.code))]) {
+    // yaml catches the stack overflow of deep nesting, sometimes again one level up (how often
+    // depends on the caller's stack depth): it gave up once, and one report says so.
+    if (error.code === 'RESOURCE_EXHAUSTION' && problems.some((problem) => problem.code === 'RESOURCE_EXHAUSTION')) continue;
+    const [start, end] = widen(text, error.code, error.message, error.pos[0] + offset, error.pos[1] + offset);
     // yaml often reports one mistake twice at the same place; the first message is the useful one.
     if (!problems.some((problem) => problem.start === start)) problems.push({ code: error.code, start, end, message: yamlMessage(error.code, error.message) });
   }
-  const root = (document.contents as Node | null) ?? null;
+  return problems;
+}
+
+/**
+ * The checks after yaml's own, over a parsed tree: aliases resolved (returned), then repeated keys,
+ * undefined aliases, nesting and, when nothing else is wrong, alias expansion, added to `problems`
+ * (sorted by position).
+ */
+export function checkTree(root: Node | null, lines: LineIndex, problems: YamlProblem[]): Map<Alias, Node | undefined> {
   const targets = new Map<Alias, Node | undefined>();
   const yamlGaveUp = problems.some((problem) => problem.code === 'RESOURCE_EXHAUSTION');
   const facts = walkYaml(root, lines, targets, problems, { checkDepth: !yamlGaveUp });
@@ -43,7 +65,7 @@ export function parseComposeYaml(text: string, lines: LineIndex = new LineIndex(
     if (problem) problems.push(problem);
   }
   problems.sort((a, b) => a.start - b.start);
-  return { document, root, problems, aliasTarget: (alias) => targets.get(alias) };
+  return targets;
 }
 
 function yamlMessage(code: string, message: string): string {
@@ -86,8 +108,8 @@ export interface WalkFacts {
   count: number;
   /** Depth of the deepest collection (the root collection is at `depth`, 1 by default). */
   maxDepth: number;
-  /** Anchors defined in the tree. */
-  anchors: number;
+  /** Anchors defined in the tree, in order. */
+  anchors: [string, Node][];
   /** The depth each alias sits at, for measuring expansion. */
   aliasDepths: Map<Alias, number>;
 }
@@ -106,7 +128,7 @@ export interface WalkOptions {
  * resolves aliases into `targets`, and reports undefined aliases, repeated keys and deep nesting.
  */
 export function walkYaml(root: Node | null, lines: LineIndex, targets: Map<Alias, Node | undefined>, problems: YamlProblem[], options: WalkOptions): WalkFacts {
-  const facts: WalkFacts = { count: 0, maxDepth: 0, anchors: 0, aliasDepths: new Map() };
+  const facts: WalkFacts = { count: 0, maxDepth: 0, anchors: [], aliasDepths: new Map() };
   if (!root) return facts;
   const anchors = options.anchors ?? new Map<string, Node>();
   const nodes: (Node | Pair)[] = [root];
@@ -129,7 +151,7 @@ export function walkYaml(root: Node | null, lines: LineIndex, targets: Map<Alias
     facts.count++;
     if (node.anchor) {
       anchors.set(node.anchor, node);
-      facts.anchors++;
+      facts.anchors.push([node.anchor, node]);
     }
     if (isAlias(node)) {
       const target = anchors.get(node.source);

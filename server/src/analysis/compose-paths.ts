@@ -1,4 +1,4 @@
-import type { ComposeDoc } from './compose-doc';
+import type { ComposeDoc, ComposeService } from './compose-doc';
 import type { ComposeNode } from './compose-node';
 
 /** A file or folder a Compose file names, to be checked for existence. */
@@ -20,30 +20,49 @@ export interface ReferencedPath {
  * Remote build contexts (URLs, git), paths with `${...}` and inline Dockerfiles are left out.
  */
 export function composeReferencedPaths(doc: ComposeDoc): ReferencedPath[] {
-  const found: ReferencedPath[] = [];
-  const add = (field: string, node: ComposeNode | undefined, text: string | undefined, service?: string, required = true): void => {
+  return [...doc.services.flatMap(servicePaths), ...topLevelPaths(doc)];
+}
+
+/** The paths alone (for the adapters to stat), every service's kept across edits of other services. */
+export function composeReferencedPathNames(doc: ComposeDoc): string[] {
+  const services = doc.allServices.flatMap((service) => doc.serviceMemo(service, 'referenced-paths', () => servicePaths(service).map((ref) => ref.path)));
+  return [...services, ...topLevelPaths(doc).map((ref) => ref.path)];
+}
+
+function collector(found: ReferencedPath[]): (field: string, node: ComposeNode | undefined, text: string | undefined, service?: string, required?: boolean) => void {
+  return (field, node, text, service, required = true) => {
     if (!node || text === undefined || text === '' || text.includes('$')) return;
     found.push({ path: normalizeRelativePath(text), field, node, required, service });
   };
-  for (const service of doc.services) {
-    for (const entry of service.get('env_file')?.isSeq ? service.get('env_file')?.items() ?? [] : [service.get('env_file')]) {
-      if (entry?.isMap) add('env_file', entry.get('path'), entry.get('path')?.text, service.name, entry.get('required')?.bool !== false);
-      else add('env_file', entry, entry?.text, service.name);
-    }
-    for (const entry of service.get('label_file')?.strings() ?? []) add('label_file', entry, entry.text, service.name);
-    const build = service.get('build');
-    const context = build?.kind === 'scalar' ? build : build?.get('context');
-    const contextText = context?.text ?? (build?.isMap ? '.' : undefined);
-    if (contextText !== undefined && !isRemoteContext(contextText)) {
-      add('build.context', context ?? build, contextText, service.name);
-      const dockerfile = build?.get('dockerfile');
-      if (dockerfile?.text && !build?.has('dockerfile_inline')) {
-        add('build.dockerfile', dockerfile, dockerfile.text.startsWith('/') ? dockerfile.text : `${contextText}/${dockerfile.text}`, service.name);
-      }
-    }
-    const extendsFile = service.get('extends')?.get('file');
-    add('extends.file', extendsFile, extendsFile?.text, service.name);
+}
+
+function servicePaths(service: ComposeService): ReferencedPath[] {
+  const found: ReferencedPath[] = [];
+  const add = collector(found);
+  for (const entry of service.get('env_file')?.isSeq ? service.get('env_file')?.items() ?? [] : [service.get('env_file')]) {
+    if (entry?.isMap) add('env_file', entry.get('path'), entry.get('path')?.text, service.name, entry.get('required')?.bool !== false);
+    else add('env_file', entry, entry?.text, service.name);
   }
+  for (const entry of service.get('label_file')?.strings() ?? []) add('label_file', entry, entry.text, service.name);
+  const build = service.get('build');
+  const context = build?.kind === 'scalar' ? build : build?.get('context');
+  const contextText = context?.text ?? (build?.isMap ? '.' : undefined);
+  if (contextText !== undefined && !isRemoteContext(contextText)) {
+    add('build.context', context ?? build, contextText, service.name);
+    const dockerfile = build?.get('dockerfile');
+    if (dockerfile?.text && !build?.has('dockerfile_inline')) {
+      add('build.dockerfile', dockerfile, dockerfile.text.startsWith('/') ? dockerfile.text : `${contextText}/${dockerfile.text}`, service.name);
+    }
+  }
+  const extendsFile = service.get('extends')?.get('file');
+  add('extends.file', extendsFile, extendsFile?.text, service.name);
+  return found;
+}
+
+/** Paths outside services: secret and config files, included projects. */
+function topLevelPaths(doc: ComposeDoc): ReferencedPath[] {
+  const found: ReferencedPath[] = [];
+  const add = collector(found);
   for (const section of ['secrets', 'configs']) {
     for (const entry of doc.topLevel(section)?.entries() ?? []) add(`${section}.file`, entry.get('file'), entry.get('file')?.text);
   }

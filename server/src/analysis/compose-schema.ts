@@ -3,13 +3,15 @@
  * findings a person can act on: one error per problem (the most specific branch of a `oneOf`, or
  * one "must be a string or a list" when every branch failed on the type), placed on the offending
  * key or value, in words instead of JSON pointers. `${VAR}` values never fail a type, enum or
- * pattern check: the check is re-run with a value the schema accepts in their place.
+ * pattern check (compose-schema-validate.ts).
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../schemas/compose-spec.json';
-import type { ComposeDoc } from './compose-doc';
+import type { ErrorObject } from 'ajv';
+import type { ComposeDoc, ComposeService } from './compose-doc';
 import type { ComposeNode, PathSegment } from './compose-node';
-import { interpolationRefs, isInterpolated } from './interpolation';
+import schema from '../schemas/compose-spec.json';
+import { canonicalText } from './compose-canonical';
+import { ALL_KEYS, noteRead } from './compose-reads';
+import { pointerSegments, validateData, withPrototypes } from './compose-schema-validate';
 import type { Range } from './types';
 
 export interface SchemaProblem {
@@ -22,19 +24,8 @@ export interface SchemaProblem {
 
 /** Problems past this many are dropped: a file that far off the schema needs a look, not a list. */
 const MAX_PROBLEMS = 200;
-/** Keywords an interpolated string may fail only because its value is not known yet. */
-const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'multipleOf']);
 const SECTION_NOUNS: Record<string, string> = { services: 'service', volumes: 'volume', networks: 'network', secrets: 'secret', configs: 'config', models: 'model' };
 const TYPE_WORDS: Record<string, string> = { string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'a boolean', array: 'a list', object: 'a mapping', null: 'null' };
-
-let validator: ValidateFunction | undefined;
-
-/** Compiled on first use (about 0.1 s), then shared. */
-function compiled(): ValidateFunction {
-  // strict: false because the schema uses `deprecated` (a later draft's keyword); it is metadata only.
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, allowUnionTypes: true }).compile(schema);
-  return validator;
-}
 
 /** Schema problems of a usable document; [] for unusable YAML (compose-yaml-syntax reports that). */
 export function validateComposeSchema(doc: ComposeDoc): SchemaProblem[] {
@@ -42,12 +33,10 @@ export function validateComposeSchema(doc: ComposeDoc): SchemaProblem[] {
   if (doc.rootKind === 'empty') {
     return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, path: '', keyword: 'type', message: 'The Compose file is empty; define at least one service under "services:".' }];
   }
-  const data = withPrototypes(doc.toJS());
-  const errors = validate(data);
+  const described = (doc.assembled && problemsByService(doc)) || describeAll(doc, reduceCombinators(validateData(withPrototypes(doc.toJS()), 'document').errors));
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
-  for (const error of reduceCombinators(errors)) {
-    const problem = describe(doc, error);
+  for (const problem of described) {
     const key = `${JSON.stringify(problem.range)} ${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -57,64 +46,92 @@ export function validateComposeSchema(doc: ComposeDoc): SchemaProblem[] {
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/** Described one by one, so that a file far off the schema is described only up to MAX_PROBLEMS. */
+function* describeAll(doc: ComposeDoc, errors: readonly ErrorObject[]): Iterable<SchemaProblem> {
+  for (const error of errors) yield describe(doc, error);
+}
+
+/** Service names the schema accepts (`services` pattern properties). */
+const SERVICE_NAME = /^[a-zA-Z0-9._-]+$/;
+
 /**
- * The document's data is made of objects without a prototype (so a `__proto__` key stays a key), but
- * Ajv's uniqueItems compares items with fast-deep-equal, which calls `valueOf` and throws on those:
- * two equal long-syntax ports made the rule throw. Ajv gets ordinary objects, keys defined, never assigned.
+ * The problems of a document validated one service at a time, in the order whole-document
+ * validation finds them: each service's kept across edits of the others. Undefined when that
+ * order cannot be reproduced (problems outside `services:`, a name the schema refuses, values
+ * that keep failing for being interpolated): then the whole document is validated.
  */
-function withPrototypes(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withPrototypes);
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) Object.defineProperty(copy, key, { value: withPrototypes((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
-  return copy;
+function problemsByService(doc: ComposeDoc): SchemaProblem[] | undefined {
+  const whole = doc.toJS();
+  if (!doc.topLevel('services')?.isMap || typeof whole !== 'object' || whole === null) return undefined;
+  if (!outsideServicesValid(whole as Record<string, unknown>)) return undefined;
+  const services = (whole as { services: Record<string, unknown> }).services;
+  const problems: SchemaProblem[] = [];
+  for (const service of doc.allServices) {
+    const own = SERVICE_NAME.test(service.name) ? doc.serviceMemo(service, 'compose-schema', () => serviceProblems(doc, service, services[service.name])) : undefined;
+    if (!own) return undefined;
+    problems.push(...own);
+  }
+  return problems;
 }
 
-/** Validates, replacing interpolated values that fail only for being unknown, until none is left. */
-function validate(data: unknown): ErrorObject[] {
-  const validateFn = compiled();
-  const substituted = new Set<string>();
-  for (let round = 0; round < 5; round++) {
-    if (validateFn(data)) return [];
-    const errors = [...(validateFn.errors ?? [])];
-    let changed = false;
-    for (const error of errors) {
-      if (!VALUE_KEYWORDS.has(error.keyword) || !isInterpolated(error.data) || substituted.has(error.instancePath)) continue;
-      const replacement = acceptedValue(error);
-      if (replacement === undefined) continue;
-      data = setAt(data, pointerSegments(error.instancePath), replacement);
-      substituted.add(error.instancePath);
-      changed = true;
-    }
-    if (!changed) return errors.filter((error) => !(isInterpolated(error.data) && VALUE_KEYWORDS.has(error.keyword)));
-  }
-  return [];
+/** The last document data checked outside `services:`: its top-level values (the same objects while unchanged) and the verdict. */
+let lastOutside: { values: [string, unknown][]; valid: boolean } | undefined;
+
+/** Whether the document without its services has no schema problem. */
+function outsideServicesValid(whole: Record<string, unknown>): boolean {
+  const values = Object.entries(whole).filter(([key]) => key !== 'services');
+  const same = lastOutside?.values.length === values.length && lastOutside.values.every(([key, value], i) => key === values[i][0] && value === values[i][1]);
+  if (same && lastOutside) return lastOutside.valid;
+  const rest = validateData(withPrototypes({ ...whole, services: {} }), 'document');
+  lastOutside = { values, valid: rest.converged && rest.errors.length === 0 };
+  return lastOutside.valid;
 }
 
-/** A value the failing keyword accepts, standing in for an interpolated string. */
-function acceptedValue(error: ErrorObject): unknown {
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'type': {
-      const types = ([] as string[]).concat(params.type as string | string[]);
-      const samples: Record<string, unknown> = { boolean: true, integer: 0, number: 0, array: [], object: {}, null: null, string: 'x' };
-      return samples[types[0]];
-    }
-    case 'enum':
-      return (params.allowedValues as unknown[])[0];
-    case 'const':
-      return params.allowedValue;
-    case 'pattern': {
-      const pattern = new RegExp(String(params.pattern), 'u');
-      const fallback = interpolationRefs(String(error.data)).map((ref) => ref.argument);
-      const words = String(params.pattern).split('|').filter((word) => /^\w+$/.test(word));
-      return [...fallback, ...words, 'a0', '0'].find((candidate) => pattern.test(candidate));
-    }
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
-      return typeof params.limit === 'number' ? params.limit + (error.keyword === 'exclusiveMinimum' ? 1 : error.keyword === 'exclusiveMaximum' ? -1 : 0) : undefined;
-    default:
-      return undefined;
+/** One service's problems, as whole-document validation describes them; undefined when its interpolated values keep failing. */
+function serviceProblems(doc: ComposeDoc, service: ComposeService, data: unknown): SchemaProblem[] | undefined {
+  // Validation reads the service's whole value (compose-reads.ts).
+  noteRead(service.name, ALL_KEYS);
+  const errors = serviceErrors(data);
+  if (!errors) return undefined;
+  const prefix = `/services/${service.name}`;
+  return reduceCombinators(errors.map((error) => ({ ...error, instancePath: prefix + error.instancePath }))).map((error) => describe(doc, error));
+}
+
+const SERVICE_PROPERTIES = Object.keys(schema.definitions.service.properties);
+const KNOWN_PROPERTY = new Set(SERVICE_PROPERTIES);
+/** ajv's errors (and whether they settled) for one key of a service and its value, by `key` and `canonicalText(value)`. */
+const keyErrors = new Map<string, { errors: ErrorObject[]; converged: boolean }>();
+const MAX_KEY_ERRORS = 20_000;
+
+/**
+ * ajv's errors for one service, validated key by key: the service schema relates no key to
+ * another, and ajv reports unknown keys (in the service's order) before the known ones (in the
+ * schema's order), so the concatenation is what validating the whole service gives. Each key's
+ * errors are kept by value, shared by every service that writes the same thing.
+ */
+function serviceErrors(data: unknown): ErrorObject[] | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    const whole = validateData(withPrototypes(data), 'service');
+    return whole.converged ? whole.errors : undefined;
   }
+  const keys = Object.keys(data);
+  const ordered = [...keys.filter((key) => !KNOWN_PROPERTY.has(key) && !key.startsWith('x-')), ...SERVICE_PROPERTIES.filter((key) => Object.hasOwn(data, key))];
+  const errors: ErrorObject[] = [];
+  for (const key of ordered) {
+    const value = (data as Record<string, unknown>)[key];
+    const id = `${key}\u0000${canonicalText(value)}`;
+    let known = keyErrors.get(id);
+    if (!known) {
+      if (keyErrors.size >= MAX_KEY_ERRORS) keyErrors.clear();
+      const alone = Object.create(null) as Record<string, unknown>;
+      alone[key] = value;
+      known = validateData(withPrototypes(alone), 'service');
+      keyErrors.set(id, known);
+    }
+    if (!known.converged) return undefined;
+    errors.push(...known.errors);
+  }
+  return errors;
 }
 
 /**
@@ -241,19 +258,6 @@ function nodeAt(doc: ComposeDoc, path: readonly string[]): { node: ComposeNode |
     resolvedPath.push(next.key ?? segment);
   }
   return { node, resolvedPath };
-}
-
-function pointerSegments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** A copy of `data` with `value` at `path`; only the objects along the path are copied (the document's data is shared). */
-function setAt(data: unknown, path: readonly string[], value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path;
-  const copy = (Array.isArray(data) ? [...data] : { ...(data as object) }) as Record<string, unknown>;
-  Object.defineProperty(copy, head, { value: setAt(copy[head], rest, value), enumerable: true, writable: true, configurable: true });
-  return copy;
 }
 
 /** The known key within edit distance 2 (1 for short keys), if exactly one is closest. */

@@ -6,6 +6,11 @@ export class LineIndex {
   private eolCache: string | undefined;
 
   constructor(readonly text: string) {
+    // Without lone \r every line starts after a \n: the native search is much faster than the loop below.
+    if (text.indexOf('\r') < 0 || !/\r(?!\n)/.test(text)) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 13 /* \r */) {

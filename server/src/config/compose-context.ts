@@ -44,12 +44,22 @@ export interface ComposeAnalysisInput {
   doc?: ComposeDoc;
 }
 
+export interface ComposeInputOptions {
+  files?: ComposeFileSource;
+  maxFileSize?: number;
+  /**
+   * Parses the text with its context (the language server's ComposeIncrementalAnalyzer reuses the
+   * parts of the previous version); a whole parse by default.
+   */
+  parse?: (text: string, context: AnalysisContext) => ComposeDoc;
+}
+
 /**
  * The context for analysing `text` as the Compose file at `filePath`. A sibling that exists but
  * cannot be read (or an override whose base is missing) marks the project `partial`, so rules that
  * judge missing things stay silent instead of guessing.
  */
-export function composeAnalysisInput(filePath: string, text: string, options: { files?: ComposeFileSource; maxFileSize?: number } = {}): ComposeAnalysisInput {
+export function composeAnalysisInput(filePath: string, text: string, options: ComposeInputOptions = {}): ComposeAnalysisInput {
   const files = options.files ?? diskComposeFiles;
   const folder = dirname(filePath);
   const names = composeSideFileNames(filePath);
@@ -72,7 +82,7 @@ export function composeAnalysisInput(filePath: string, text: string, options: { 
   const partial = unreadable || (composeFileRole(filePath) === 'override' && before.length === 0);
   const context: AnalysisContext = { compose: { before, after, partial } };
   if (unanalyzableReason(text, options.maxFileSize)) return { context };
-  const doc = new ComposeDoc(text, context);
+  const doc = options.parse ? options.parse(text, context) : new ComposeDoc(text, context);
   // The doc reads `existingPaths` only when rules ask, so it can be filled in after parsing.
   context.existingPaths = existingPaths(doc, folder, files);
   return { context, doc };
@@ -82,7 +92,7 @@ export function composeAnalysisInput(filePath: string, text: string, options: { 
 function existingPaths(doc: ComposeDoc, folder: string, files: ComposeFileSource): Set<string> {
   const existing = new Set<string>();
   const checked = new Map<string, boolean>();
-  for (const { path } of doc.referencedPaths()) {
+  for (const path of doc.referencedPathNames()) {
     let found = checked.get(path);
     if (found === undefined) {
       found = files.exists(isAbsolute(path) ? path : join(folder, path));

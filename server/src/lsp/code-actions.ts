@@ -15,7 +15,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.container-hygiene`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
 
 /**
- * The one code-action handler: quick fixes are the published findings' (see DocumentLinter.fixesFor), every diagnostic
+ * The one code-action handler: quick fixes are the published findings' (DocumentLinter.publishedFinding), every diagnostic
  * gets "Disable <id> for this line/file", and "fix all" re-analyses the current text.
  */
 export class CodeActionProvider {
@@ -49,9 +49,11 @@ export class CodeActionProvider {
     let lines: LineIndex | undefined;
     for (const diagnostic of diagnostics) {
       const data = diagnosticData(diagnostic);
-      // Ranges and fixes were computed for that version; on any other they could land anywhere.
-      if (!data || data.version !== document.version) continue;
-      for (const fix of data.fixes.length > 0 ? data.fixes : this.linter.fixesFor(document.uri, data.version, diagnostic)) {
+      if (!data) continue;
+      // Ranges and fixes were computed for one version of the text; on any other they could land anywhere.
+      const found = data.version === undefined ? this.linter.publishedFinding(document.uri, document.version, diagnostic)?.fixes : data.version === document.version ? data.fixes : undefined;
+      if (!found) continue;
+      for (const fix of found) {
         const edit = fixToWorkspaceEdit(fix, target, this.capabilities());
         if (edit) fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit });
       }

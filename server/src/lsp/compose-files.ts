@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeFileRole, composeSideFileNames } from '../analysis/document-kind';
-import { composeAnalysisInput, diskComposeFiles, readTextFromDisk, type ComposeAnalysisInput, type ComposeFileSource } from '../config/compose-context';
+import { composeAnalysisInput, diskComposeFiles, readTextFromDisk, type ComposeAnalysisInput, type ComposeFileSource, type ComposeInputOptions } from '../config/compose-context';
 import type { OpenDocuments } from './linter';
 
 /**
@@ -18,10 +18,13 @@ export class ComposeProjectFiles {
 
   constructor(private readonly documents: OpenDocuments, private readonly cacheDisk: boolean) {}
 
-  /** Context (and the parsed document) for linting `text` as the Compose file at `uri`; undefined when it is not a file. */
-  analysisInput(uri: string, text: string, maxFileSize?: number): ComposeAnalysisInput | undefined {
+  /**
+   * Context (and the parsed document) for linting `text` as the Compose file at `uri`; undefined
+   * when it is not a file. `parse` is how to parse it (see `ComposeInputOptions.parse`).
+   */
+  analysisInput(uri: string, text: string, maxFileSize?: number, parse?: ComposeInputOptions['parse']): ComposeAnalysisInput | undefined {
     const path = filePathOf(uri);
-    return path ? composeAnalysisInput(path, text, { files: this.source, maxFileSize }) : undefined;
+    return path ? composeAnalysisInput(path, text, { files: this.source, maxFileSize, parse }) : undefined;
   }
 
   /** Open documents whose project includes the file at `uri` (the `compose.yaml` of a changed `compose.override.yaml`, and the reverse). */

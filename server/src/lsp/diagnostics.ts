@@ -7,14 +7,15 @@ export { RULE_DOCS_BASE_URL, ruleDocsUrl } from '../rules/docs-url';
 export const DIAGNOSTIC_SOURCE = 'container-hygiene';
 
 /**
- * What a diagnostic carries back to the code-action handler. Fixes stay in the server (the linter
- * keeps the findings it published): sent along, they made every publish a third larger.
+ * What the code-action handler reads back from one of our diagnostics. The rule is its `code`; fixes
+ * stay in the server (the linter keeps the findings it published, see DocumentLinter.publishedFinding):
+ * sent along, fixes and a version in every diagnostic made each publish a third larger.
  */
 export interface DiagnosticData {
   rule: string;
-  /** The document version the finding was computed for; fixes apply only to that version. */
-  version: number;
-  /** Fixes carried in the diagnostic itself (older servers sent them); empty when the linter holds them. */
+  /** Only in diagnostics of older servers: the document version the fixes were computed for. */
+  version?: number;
+  /** Only in diagnostics of older servers: the fixes themselves. */
   fixes: Fix[];
   /** The image a "Pin to ..." action may rewrite (looked up only in codeAction/resolve). */
   pin?: PinnableImage;
@@ -27,8 +28,7 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, version: number): Diagnostic {
-  const data: Omit<DiagnosticData, 'fixes'> = { rule: finding.rule, version, ...(finding.pin ? { pin: finding.pin } : {}) };
+export function toDiagnostic(finding: Finding): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITIES[finding.severity],
@@ -36,18 +36,19 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
     code: finding.rule,
     codeDescription: { href: ruleDocsUrl(finding.rule) },
     message: finding.message,
-    data,
+    ...(finding.pin ? { data: { pin: finding.pin } } : {}),
   };
 }
 
-/** Reads back our own `data` from a diagnostic the client echoes; anything else (other sources, old shapes) gives undefined. */
+/** Reads back one of our diagnostics as the client echoes it; other sources and malformed data give undefined. */
 export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
-  const data = diagnostic.data as Partial<DiagnosticData> | null | undefined;
-  if (!data || typeof data !== 'object' || typeof data.rule !== 'string' || typeof data.version !== 'number') return undefined;
-  if (data.fixes !== undefined && !Array.isArray(data.fixes)) return undefined;
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') return undefined;
+  const data = (diagnostic.data ?? {}) as Partial<DiagnosticData> | null;
+  if (!data || typeof data !== 'object') return undefined;
+  if ((data.version !== undefined && typeof data.version !== 'number') || (data.fixes !== undefined && !Array.isArray(data.fixes))) return undefined;
   const pin = isPinnableImage(data.pin) ? { pin: data.pin } : {};
-  return { rule: data.rule, version: data.version, fixes: (data.fixes ?? []).filter(isFix), ...pin };
+  const version = data.version === undefined ? {} : { version: data.version };
+  return { rule: diagnostic.code, ...version, fixes: (data.fixes ?? []).filter(isFix), ...pin };
 }
 
 function isFix(value: unknown): value is Fix {

@@ -1,9 +1,10 @@
 import type { Diagnostic, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis/analyze';
+import { ComposeIncrementalAnalyzer } from '../analysis/compose-incremental';
 import { DockerfileIncrementalAnalyzer } from '../analysis/dockerfile-incremental';
 import type { Rule } from '../analysis/rule';
-import type { DocumentKind, Finding, Fix } from '../analysis/types';
+import type { DocumentKind, Finding } from '../analysis/types';
 import { ComposeProjectFiles } from './compose-files';
 import { toDiagnostic } from './diagnostics';
 import { kindOfDocument, kindOfLanguage, mayLintLanguage } from './language-kinds';
@@ -36,6 +37,7 @@ export class DocumentLinter {
   private readonly tickets = new Map<string, number>();
   private readonly failedRules = new Set<string>();
   private readonly dockerfileAnalyzers = new Map<string, DockerfileIncrementalAnalyzer>();
+  private readonly composeAnalyzers = new Map<string, ComposeIncrementalAnalyzer>();
   /** The findings behind the diagnostics last published for each document: their fixes are looked up here. */
   private readonly published = new Map<string, { version: number; findings: readonly Finding[] }>();
   /** Documents diagnostics were published for: a YAML file that stops being a Compose file (settings) gets them cleared. */
@@ -81,6 +83,7 @@ export class DocumentLinter {
     this.settings.forget(uri);
     this.linted.delete(uri);
     this.dockerfileAnalyzers.delete(uri);
+    this.composeAnalyzers.delete(uri);
     this.published.delete(uri);
     this.host.publish({ uri, diagnostics: [] });
     // Its base or override now reads the text on disk.
@@ -94,15 +97,18 @@ export class DocumentLinter {
     return kindOfDocument(document.languageId, document.uri, await this.settings.composePatternsFor(document.uri));
   }
 
-  /** The fixes of a published diagnostic: same rule, range and message, computed for that version. */
-  fixesFor(uri: string, version: number, diagnostic: Pick<Diagnostic, 'code' | 'range' | 'message'>): Fix[] {
+  /**
+   * The finding behind a diagnostic the client echoes: same rule, range and message among those last
+   * published, provided they were computed for the document's current version (else undefined: a
+   * fix or a suppression line computed for another text could land anywhere).
+   */
+  publishedFinding(uri: string, version: number, diagnostic: Pick<Diagnostic, 'code' | 'range' | 'message'>): Finding | undefined {
     const published = this.published.get(uri);
-    if (!published || published.version !== version) return [];
+    if (!published || published.version !== version) return undefined;
     const { start, end } = diagnostic.range;
-    const finding = published.findings.find((candidate) => candidate.rule === diagnostic.code && candidate.message === diagnostic.message
+    return published.findings.find((candidate) => candidate.rule === diagnostic.code && candidate.message === diagnostic.message
       && candidate.range.start.line === start.line && candidate.range.start.character === start.character
       && candidate.range.end.line === end.line && candidate.range.end.character === end.character);
-    return finding?.fixes ?? [];
   }
 
   /** Findings for the document's current text, computed now (for "fix all"). */
@@ -125,7 +131,7 @@ export class DocumentLinter {
       const document = this.documents.get(uri);
       if (!document || this.tickets.get(uri) !== ticket) return;
       const findings = this.run(document, kind, effective);
-      const diagnostics = findings.map((finding) => toDiagnostic(finding, document.version));
+      const diagnostics = findings.map(toDiagnostic);
       this.published.set(uri, { version: document.version, findings });
       this.linted.add(uri);
       this.host.publish({ uri, version: document.version, diagnostics });
@@ -140,8 +146,11 @@ export class DocumentLinter {
     if (kind === 'dockerfile') return this.dockerfileAnalyzer(document.uri).analyze(text, settings, options);
     if (kind !== 'compose') return analyze(text, kind, settings, options);
     // Compose: the project's other files (open text first) and the paths that exist, not the .dockerignore.
-    const compose = this.composeFiles.analysisInput(document.uri, text, settings.maxFileSize);
-    return analyze(text, kind, settings, { ...options, context: compose?.context ?? {}, composeDoc: compose?.doc });
+    // One analyzer per document parses only what changed, for the paths to stat and for the rules.
+    const composeAnalyzer = this.composeAnalyzers.get(document.uri) ?? new ComposeIncrementalAnalyzer();
+    this.composeAnalyzers.set(document.uri, composeAnalyzer);
+    const compose = this.composeFiles.analysisInput(document.uri, text, settings.maxFileSize, (source, context) => composeAnalyzer.document(source, context));
+    return composeAnalyzer.analyze(text, settings, { ...options, context: compose?.context ?? {} });
   }
 
   /** One incremental analyzer per open Dockerfile: an edit re-checks only the stages it touched. */

@@ -1,4 +1,4 @@
-import type { ComposeDoc } from '../../analysis/compose-doc';
+import type { ComposeDoc, ComposeService } from '../../analysis/compose-doc';
 import { isPlainMap } from '../../analysis/compose-merge';
 import { bindsAllInterfaces, parsePortSpec, portRange, type PortMapping } from '../../analysis/compose-ports';
 import { defineRule } from '../../analysis/rule';
@@ -7,6 +7,8 @@ import type { Range } from '../../analysis/types';
 interface Binding {
   service: string;
   mapping: PortMapping;
+  /** Buckets of the host ports it publishes (`bucketKeys`). */
+  keys: string[];
   /** Set for ports written in the analysed file. */
   range?: Range;
 }
@@ -27,7 +29,7 @@ export const hostPortDuplicate = defineRule({
     const { local, foreign } = bindingsOf(doc);
     const buckets = new Map<string, Binding[]>();
     const add = (binding: Binding): void => {
-      for (const key of bucketKeys(binding.mapping)) {
+      for (const key of binding.keys) {
         const bucket = buckets.get(key);
         if (bucket) bucket.push(binding);
         else buckets.set(key, [binding]);
@@ -35,7 +37,7 @@ export const hostPortDuplicate = defineRule({
     };
     foreign.forEach(add);
     for (const binding of local) {
-      const clash = bucketKeys(binding.mapping).flatMap((key) => buckets.get(key) ?? []).find((other) => sameAddress(other.mapping, binding.mapping));
+      const clash = binding.keys.flatMap((key) => buckets.get(key) ?? []).find((other) => sameAddress(other.mapping, binding.mapping));
       if (clash && binding.range) {
         const where = clash.range ? ` on line ${clash.range.start.line + 1}` : ' in another file of the project';
         const { hostIp, published, protocol } = binding.mapping;
@@ -50,32 +52,54 @@ export const hostPortDuplicate = defineRule({
 function bindingsOf(doc: ComposeDoc): { local: Binding[]; foreign: Binding[] } {
   const local: Binding[] = [];
   const foreign: Binding[] = [];
-  const localRaw = new Map<string, string[]>();
-  for (const service of doc.services) {
-    for (const item of service.get('ports')?.items() ?? []) {
-      const raw = item.toJS();
-      localRaw.set(service.name, [...(localRaw.get(service.name) ?? []), JSON.stringify(raw)]);
-      const mapping = parsePortSpec(raw);
-      if (!mapping?.published) continue;
-      const range = item.kind === 'scalar' && mapping.publishedSpan ? item.subRange(...mapping.publishedSpan) : (item.get('published')?.range ?? item.range);
-      local.push({ service: service.name, mapping, range });
-    }
+  const written = new Map<string, ServiceBindings>();
+  for (const service of doc.allServices) {
+    const own = doc.serviceMemo(service, 'host-port-duplicate', () => serviceBindings(service));
+    written.set(service.name, own);
+    local.push(...own.local);
   }
   const services = doc.project.model.services;
   for (const [name, service] of Object.entries(isPlainMap(services) ? services : {})) {
-    const ports = isPlainMap(service) && Array.isArray(service.ports) ? service.ports : [];
-    const written = [...(localRaw.get(name) ?? [])];
-    for (const raw of ports) {
-      const index = written.indexOf(JSON.stringify(raw));
-      if (index >= 0) {
-        written.splice(index, 1);
-        continue;
-      }
-      const mapping = parsePortSpec(raw);
-      if (mapping?.published) foreign.push({ service: name, mapping });
-    }
+    foreign.push(...(written.get(name)?.foreign ?? foreignBindings(name, service, [])));
   }
   return { local, foreign };
+}
+
+interface ServiceBindings {
+  local: Binding[];
+  /** The service's ports in the merged project that this file does not write. */
+  foreign: Binding[];
+}
+
+function serviceBindings(service: ComposeService): ServiceBindings {
+  const local: Binding[] = [];
+  const raws: string[] = [];
+  for (const item of service.get('ports')?.items() ?? []) {
+    const raw = item.toJS();
+    raws.push(JSON.stringify(raw));
+    const mapping = parsePortSpec(raw);
+    if (!mapping?.published) continue;
+    const range = item.kind === 'scalar' && mapping.publishedSpan ? item.subRange(...mapping.publishedSpan) : (item.get('published')?.range ?? item.range);
+    local.push({ service: service.name, mapping, keys: bucketKeys(mapping), range });
+  }
+  return { local, foreign: foreignBindings(service.name, service.effective, raws) };
+}
+
+/** Ports of a merged service other than those written here (`written`: JSON of each, matched once). */
+function foreignBindings(name: string, service: unknown, written: readonly string[]): Binding[] {
+  const ports = isPlainMap(service) && Array.isArray(service.ports) ? service.ports : [];
+  const unmatched = [...written];
+  const foreign: Binding[] = [];
+  for (const raw of ports) {
+    const index = unmatched.indexOf(JSON.stringify(raw));
+    if (index >= 0) {
+      unmatched.splice(index, 1);
+      continue;
+    }
+    const mapping = parsePortSpec(raw);
+    if (mapping?.published) foreign.push({ service: name, mapping, keys: bucketKeys(mapping) });
+  }
+  return foreign;
 }
 
 /** One key per host port and protocol; entries with variables only match the same text. */

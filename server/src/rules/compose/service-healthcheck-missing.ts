@@ -30,13 +30,25 @@ export const serviceHealthcheckMissing = defineRule({
 });
 
 /** Service name -> the first service that waits for it with `condition: service_healthy`. */
-function healthyWaiters(services: unknown): Map<string, string> {
+export function healthyWaiters(services: unknown): Map<string, string> {
   const waiters = new Map<string, string>();
-  for (const [name, service] of Object.entries(isPlainMap(services) ? services : {})) {
-    const dependsOn = isPlainMap(service) ? service.depends_on : undefined;
-    for (const [target, dependency] of Object.entries(isPlainMap(dependsOn) ? dependsOn : {})) {
-      if (isPlainMap(dependency) && dependency.condition === 'service_healthy' && !waiters.has(target)) waiters.set(target, name);
-    }
+  if (!isPlainMap(services)) return waiters;
+  for (const name in services) {
+    for (const target of waitsForHealthy(services[name])) if (!waiters.has(target)) waiters.set(target, name);
   }
   return waiters;
+}
+
+const waited = new WeakMap<object, string[]>();
+
+/** The services one (merged, normalised) service waits for with `condition: service_healthy`, kept per service object. */
+function waitsForHealthy(service: unknown): string[] {
+  if (!isPlainMap(service)) return [];
+  let targets = waited.get(service);
+  if (!targets) {
+    const dependsOn = service.depends_on;
+    targets = Object.entries(isPlainMap(dependsOn) ? dependsOn : {}).filter(([, dependency]) => isPlainMap(dependency) && dependency.condition === 'service_healthy').map(([target]) => target);
+    waited.set(service, targets);
+  }
+  return targets;
 }

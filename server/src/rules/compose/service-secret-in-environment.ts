@@ -1,4 +1,4 @@
-import type { ComposeService } from '../../analysis/compose-doc';
+import type { ComposeDoc, ComposeService } from '../../analysis/compose-doc';
 import type { ComposeNode, DictEntry } from '../../analysis/compose-node';
 import { interpolationFix, secretFix, supportsFileVariant } from '../../analysis/compose-secret-fixes';
 import { isInterpolated } from '../../analysis/interpolation';
@@ -32,30 +32,90 @@ export const serviceSecretInEnvironment = defineRule({
   },
   fixable: true,
   check(doc, report) {
-    const seen = new Set<unknown>();
-    const found: { service: ComposeService; entry: DictEntry; messageId: string; kind: string }[] = [];
+    const reported = secretsToReport(doc);
     for (const service of doc.services) {
-      for (const entry of service.get('environment')?.dictEntries() ?? []) {
-        if (seen.has(entry.node.yaml)) continue;
-        const judged = judge(entry);
-        if (!judged) continue;
-        seen.add(entry.node.yaml);
-        found.push({ service, entry, ...judged });
+      const found = reported.get(service.name);
+      if (!found) continue;
+      const entries = service.get('environment')?.dictEntries() ?? [];
+      for (const { index, messageId: judgedId, kind, variable } of found) {
+        const entry = entries[index];
+        const fileVariant = judgedId === 'hardCoded' && supportsFileVariant(service, entry.name);
+        const messageId = fileVariant ? 'hardCodedFile' : judgedId;
+        const fixes = [interpolationFix(entry, variable), fileVariant ? secretFix(doc, service, entry, variable.toLowerCase()) : undefined].filter((fix): fix is Fix => !!fix);
+        report({ range: nameRange(entry), messageId, data: { service: service.name, name: entry.name, variable, kind }, fixes, ...(judgedId === 'valueShape' ? {} : { severity: 'warning' as const }) });
       }
-    }
-    const namesInServices = new Map<string, Set<string>>();
-    for (const { service, entry } of found) namesInServices.set(variableName(entry.name), (namesInServices.get(variableName(entry.name)) ?? new Set()).add(service.name));
-    for (const { service, entry, messageId: judgedId, kind } of found) {
-      const plain = variableName(entry.name);
-      // The same name hard-coded in two services may hold two values: give each its own variable.
-      const variable = (namesInServices.get(plain)?.size ?? 0) > 1 ? `${variableName(service.name).toUpperCase()}_${plain}` : plain;
-      const fileVariant = judgedId === 'hardCoded' && supportsFileVariant(service, entry.name);
-      const messageId = fileVariant ? 'hardCodedFile' : judgedId;
-      const fixes = [interpolationFix(entry, variable), fileVariant ? secretFix(doc, service, entry, variable.toLowerCase()) : undefined].filter((fix): fix is Fix => !!fix);
-      report({ range: nameRange(entry), messageId, data: { service: service.name, name: entry.name, variable, kind }, fixes, ...(judgedId === 'valueShape' ? {} : { severity: 'warning' as const }) });
     }
   },
 });
+
+/** A hard-coded secret in a service's `environment:` (an index into its `dictEntries()`). */
+interface Judged {
+  index: number;
+  name: string;
+  messageId: string;
+  kind: string;
+  /** The YAML node of the value: one anchored value used by several services is reported once. */
+  node: unknown;
+}
+
+/** A secret to report, with the variable its fix takes the value from. */
+export interface SecretToReport extends Judged {
+  variable: string;
+}
+
+/**
+ * Service name -> its secrets to report, in order. A value shared through an anchor is reported for
+ * the first service only; a name hard-coded in several services gets a variable per service.
+ */
+export function secretsToReport(doc: ComposeDoc): Map<string, SecretToReport[]> {
+  let result = reportedFor.get(doc.allServices);
+  if (result) return result;
+  const seen = new Set<unknown>();
+  const found: { service: string; judged: Judged }[] = [];
+  for (const service of doc.allServices) {
+    for (const judged of doc.serviceMemo(service, 'service-secret-in-environment', () => judgeService(service))) {
+      if (seen.has(judged.node)) continue;
+      seen.add(judged.node);
+      found.push({ service: service.name, judged });
+    }
+  }
+  // Plain variable name -> the first service hard-coding it, and whether another one does too.
+  const owners = new Map<string, { first: string; shared: boolean }>();
+  for (const { service, judged } of found) {
+    const plain = variableName(judged.name);
+    const owner = owners.get(plain);
+    if (!owner) owners.set(plain, { first: service, shared: false });
+    else if (owner.first !== service) owner.shared = true;
+  }
+  result = new Map<string, SecretToReport[]>();
+  for (const { service, judged } of found) {
+    const plain = variableName(judged.name);
+    // The same name hard-coded in two services may hold two values: give each its own variable.
+    const variable = owners.get(plain)?.shared ? `${variableName(service).toUpperCase()}_${plain}` : plain;
+    const own = result.get(service);
+    if (own) own.push({ ...judged, variable });
+    else result.set(service, [{ ...judged, variable }]);
+  }
+  reportedFor.set(doc.allServices, result);
+  return result;
+}
+
+/** `secretsToReport` per document (its views share `allServices`). */
+const reportedFor = new WeakMap<readonly ComposeService[], Map<string, SecretToReport[]>>();
+
+/** The service's hard-coded secrets (before the anchors shared with other services are counted once). */
+function judgeService(service: ComposeService): Judged[] {
+  const judged: Judged[] = [];
+  const nodes = new Set<unknown>();
+  (service.get('environment')?.dictEntries() ?? []).forEach((entry, index) => {
+    if (nodes.has(entry.node.yaml)) return;
+    const verdict = judge(entry);
+    if (!verdict) return;
+    nodes.add(entry.node.yaml);
+    judged.push({ index, name: entry.name, node: entry.node.yaml, ...verdict });
+  });
+  return judged;
+}
 
 /** Which message fits a hard-coded value, or undefined when it is no secret (or not hard-coded). Never looks at more than the shape. */
 function judge(entry: DictEntry): { messageId: string; kind: string } | undefined {

@@ -1,0 +1,58 @@
+/**
+ * The order `analyze()` gives findings (a stable sort by start position of every rule's findings,
+ * rule after rule), built without sorting them all at each edit: each service's findings are kept
+ * sorted while they do not change, and merged with the findings of whole-document rules. At equal
+ * positions the earlier rule comes first, and a rule's findings for services come before the ones
+ * it reports for no service, as in that stable sort.
+ */
+import type { Finding } from './types';
+
+/** A service's findings sorted as `analyze()` would, with the rank (position in the rule list) of each one's rule. */
+export interface OrderedFindings {
+  findings: Finding[];
+  ranks: number[];
+}
+
+/** A finding of a whole-document rule, or one a service-scoped rule reports for no service. */
+export interface OtherFinding {
+  finding: Finding;
+  rank: number;
+}
+
+/** One service's findings (`byRank[rank]` in the rule's order) sorted by position, then rank, then the rule's order. */
+export function orderServiceFindings(byRank: readonly (readonly Finding[] | undefined)[]): OrderedFindings {
+  const entries: { finding: Finding; rank: number }[] = [];
+  byRank.forEach((findings, rank) => findings?.forEach((finding) => entries.push({ finding, rank })));
+  entries.sort((a, b) => comparePositions(a.finding, b.finding) || a.rank - b.rank);
+  return { findings: entries.map((entry) => entry.finding), ranks: entries.map((entry) => entry.rank) };
+}
+
+/**
+ * All findings in `analyze()`'s order: the services' (in file order) merged with `others` (in the
+ * order their rules reported them). Undefined when a service's findings are not all within its own
+ * lines (`[firstLine, endLine)`), so that services cannot simply follow one another: sort instead.
+ */
+export function mergeInOrder(services: readonly { ordered: OrderedFindings; firstLine: number; endLine: number }[], others: readonly OtherFinding[]): Finding[] | undefined {
+  for (const { ordered, firstLine, endLine } of services) {
+    const { findings } = ordered;
+    if (findings.length > 0 && (findings[0].range.start.line < firstLine || findings[findings.length - 1].range.start.line >= endLine)) return undefined;
+  }
+  const rest = others.map((other, seq) => ({ ...other, seq })).sort((a, b) => comparePositions(a.finding, b.finding) || a.rank - b.rank || a.seq - b.seq);
+  const merged: Finding[] = [];
+  let next = 0;
+  for (const { ordered } of services) {
+    for (let i = 0; i < ordered.findings.length; i++) {
+      const finding = ordered.findings[i];
+      const rank = ordered.ranks[i];
+      // At an equal position and rank, a rule's findings for a service come before its other ones.
+      while (next < rest.length && (comparePositions(rest[next].finding, finding) || rest[next].rank - rank) < 0) merged.push(rest[next++].finding);
+      merged.push(finding);
+    }
+  }
+  while (next < rest.length) merged.push(rest[next++].finding);
+  return merged;
+}
+
+function comparePositions(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}

@@ -1,0 +1,332 @@
+/**
+ * The parts of the last version of a Compose file (compose-chunks.ts), parsed, with what was derived
+ * from each: the next version reuses every part whose text did not change, parses the others, and
+ * gets a ComposeDoc stitched from them. Per-part data is kept while what it depends on holds:
+ * plain data while the anchors a service refers to are the same, per-service results
+ * (`ComposeDoc.serviceMemo`, findings) while the part also starts on the same line, the layout of
+ * the file outside `services:` is the same, and an edit of an anchor it merges changed no key
+ * they read (compose-reads.ts, compose-anchor-edits.ts).
+ */
+import type { Node, Pair } from 'yaml';
+import { moveChunk, parseChunk, type ParsedChunk } from './compose-chunk-parse';
+import { recoverBrokenPart } from './compose-broken-part';
+import { changedRegion, splitComposeChunks, type ChangedRegion, type ChunkSpan } from './compose-chunks';
+import { ComposeDoc, type ComposeProject, type ComposeService } from './compose-doc';
+import { entryStyleCounts, styleFromCounts, styleOf, type StyleCounts, type YamlStyle } from './compose-style';
+import { normalizeService, type PlainMap } from './compose-merge';
+import { keysChangedByAnchors } from './compose-anchor-edits';
+import { mayHaveSuppressions } from './compose-findings';
+import { ALL_KEYS, noteRead, recordingReads, recordReads } from './compose-reads';
+import { chunkId, stitchChunks, type StitchedDocument } from './compose-stitch';
+import { LineIndex } from './text';
+import type { AnalysisContext, Finding } from './types';
+
+/** Findings of one rule for one service, and what they depended on in other services. */
+export interface CachedFindings {
+  dependency: string;
+  findings: Finding[];
+}
+
+/** One part of the file and what is kept with it. */
+interface Part {
+  chunk: ParsedChunk;
+  /** The first line of the part in the current text. */
+  line: number;
+  /** Plain data of the part's value (`toJS()`), and normalised for a service; valid for `dataKey`. `before`: the plain data it replaced. */
+  data: { dataKey: string; plain?: unknown; normalized?: unknown; before?: unknown };
+  results: Results;
+}
+
+/** What is kept of a service's checks: valid for `line` and `layoutKey`, and while no key in `reads` changes. */
+interface Results {
+  line: number;
+  layoutKey: string;
+  /** `ComposeDoc.serviceMemo` values with the keys their computation read. */
+  memo: Map<string, { value: unknown; reads: ReadonlySet<string> }>;
+  findings: (CachedFindings | undefined)[];
+  /** Keys of the service any re-check read since these results were started. */
+  reads: Set<string>;
+}
+
+/** Top-level sections service rules read (declared names, where to declare more); other entries matter only through anchors. */
+const SECTIONS = new Set(['volumes', 'networks', 'secrets', 'configs', 'include']);
+
+/** How far ahead of the last reused part to look for the next one (parts added or removed by one edit). */
+const LOOKAHEAD = 8;
+
+export class ComposeParts {
+  private parts: Part[] = [];
+  /** The text the parts were split from (their offsets point into it). */
+  private text = '';
+  private services = new Map<string, Part>();
+  private tops = new Map<string, Part>();
+  private lineSpans = new Map<string, { firstLine: number; endLine: number }>();
+  /** The file outside `services:` (its parts, where they start, the indentation style): what per-service results may depend on. */
+  layoutKey = '';
+  /** Parts parsed (not reused) by the last `build`. */
+  parsedLastTime = 0;
+  /** The parts outside `services:` before the current build, by key: to tell which lines of an anchor an edit changed. */
+  private outsideBefore = new Map<string, { text: string; line: number }>();
+
+  /** The stitched document, or undefined when the file cannot be split into parts (then parse it whole). */
+  build(text: string, context: AnalysisContext): ComposeDoc | undefined {
+    const spans = splitComposeChunks(text);
+    if (!spans) return undefined;
+    const changed = changedRegion(this.text, text);
+    const parts: Part[] = [];
+    const moves: { chunk: ParsedChunk; offset: number }[] = [];
+    let broken: { span: ChunkSpan; at: number } | undefined;
+    let cursor = 0;
+    let parsed = 0;
+    for (const span of spans) {
+      const found = this.previousPart(text, span, cursor, changed);
+      cursor = found ? found.index + 1 : cursor;
+      const reused = found?.part;
+      const chunk = reused?.chunk ?? parseChunk(span.kind, text.slice(span.start, span.end), span.start);
+      if (!reused) parsed++;
+      if (chunk === 'broken' && !broken) broken = { span, at: parts.length };
+      else if (!chunk || chunk === 'broken') return undefined;
+      else parts.push(reused ? { ...reused, line: span.line } : newPart(chunk, span.line));
+      if (reused) moves.push({ chunk: reused.chunk, offset: span.start });
+    }
+    // Parts move only once the text is taken: until then they still match the previous text.
+    for (const { chunk, offset } of moves) moveChunk(chunk, offset);
+    this.outsideBefore = new Map(this.parts.filter((part) => part.chunk.kind !== 'service').map((part) => [part.chunk.key, { text: part.chunk.text, line: part.line }]));
+    this.parts = parts;
+    this.text = text;
+    this.parsedLastTime = parsed;
+    const lines = new LineIndex(text);
+    return broken ? this.buildBroken(text, context, lines, broken) : this.buildWhole(text, context, lines);
+  }
+
+  /**
+   * The previous part with the span's text: found by offset when the span lies before or after the
+   * region the edit changed, else compared in place a few parts ahead of `cursor` (parts keep their
+   * order; an edit changes one and may add or remove a few).
+   */
+  private previousPart(text: string, span: ChunkSpan, cursor: number, changed: ChangedRegion): { part: Part; index: number } | undefined {
+    const length = span.end - span.start;
+    const unchangedAt = span.end <= changed.start ? span.start : span.start >= changed.end ? span.start - changed.delta : undefined;
+    for (let index = cursor; index < this.parts.length; index++) {
+      const part = this.parts[index];
+      if (unchangedAt !== undefined) {
+        if (part.chunk.offset > unchangedAt) return undefined;
+        if (part.chunk.offset === unchangedAt) return part.chunk.kind === span.kind && part.chunk.text.length === length ? { part, index } : undefined;
+        continue;
+      }
+      if (index >= cursor + LOOKAHEAD) return undefined;
+      if (part.chunk.kind === span.kind && part.chunk.text.length === length && text.startsWith(part.chunk.text, span.start)) return { part, index };
+    }
+    return undefined;
+  }
+
+  private buildWhole(text: string, context: AnalysisContext, lines: LineIndex): ComposeDoc | undefined {
+    const stitched = stitchChunks(this.parts.map((part) => part.chunk), lines);
+    if (!stitched) return undefined;
+    if (stitched.problems.length > 0) return new ComposeDoc(text, context, { lines, root: stitched.root, problems: stitched.problems, aliasTarget: (alias) => stitched.targets.get(alias) });
+    this.index(stitched);
+    const doc = new ComposeDoc(text, context, {
+      lines,
+      root: stitched.root,
+      problems: [],
+      aliasTarget: (alias) => stitched.targets.get(alias),
+      project: (built) => this.project(built, context),
+      plain: (built) => this.plain(built),
+      memo: (service, key, compute) => this.memo(service, key, compute),
+    });
+    this.layoutKey = this.layoutOf(doc, stitched);
+    const lineOf = new Map(this.parts.map((part) => [part.chunk, part.line]));
+    for (const part of this.parts) {
+      const references = stitched.references.get(part.chunk) ?? [];
+      const key = `${this.layoutKey}|${references.map((chunk) => `${chunkId(chunk)}@${lineOf.get(chunk)}`).join(',')}`;
+      if (part.results.line === part.line && (part.results.layoutKey === key || this.keepAcrossAnchorEdit(doc, part, references, lineOf))) part.results.layoutKey = key;
+      else part.results = emptyResults(part.line, key);
+    }
+    return doc;
+  }
+
+  /** One part does not parse alone: what yaml makes of it in the file, when that stays inside it (compose-broken-part.ts). */
+  private buildBroken(text: string, context: AnalysisContext, lines: LineIndex, broken: { span: ChunkSpan; at: number }): ComposeDoc | undefined {
+    // Suppression comments would read the recovered tree's block ends, which nothing checks against a whole parse.
+    if (mayHaveSuppressions(text)) return undefined;
+    const chunks = this.parts.map((part) => part.chunk);
+    const recovered = recoverBrokenPart(text, broken.span, chunks[broken.at - 1], chunks[broken.at]);
+    if (!recovered) return undefined;
+    const stitched = stitchChunks([...chunks.slice(0, broken.at), recovered.part, ...chunks.slice(broken.at)], lines, recovered.problems);
+    if (!stitched || stitched.problems.length === 0) return undefined;
+    return new ComposeDoc(text, context, { lines, root: stitched.root, problems: stitched.problems, aliasTarget: (alias) => stitched.targets.get(alias) });
+  }
+
+  /**
+   * Whether a service whose only change is an edit of the one anchor it refers to keeps its results:
+   * when the anchor kept its place and length, and no key its checks read changed (memo values
+   * that read a changed key are dropped).
+   */
+  private keepAcrossAnchorEdit(doc: ComposeDoc, part: Part, references: readonly ParsedChunk[], lineOf: ReadonlyMap<ParsedChunk, number>): boolean {
+    const results = part.results;
+    const anchor = references.length === 1 ? references[0] : undefined;
+    const before = anchor && this.outsideBefore.get(anchor.key);
+    const service = part.chunk.kind === 'service' ? doc.service(part.chunk.key) : undefined;
+    if (!anchor || !before || !service || !results.layoutKey.startsWith(`${this.layoutKey}|`) || before.line !== lineOf.get(anchor) || results.reads.has(ALL_KEYS)) return false;
+    const oldLines = before.text.split('\n');
+    const newLines = anchor.text.split('\n');
+    if (oldLines.length !== newLines.length) return false;
+    const changedLines = new Set<number>();
+    newLines.forEach((text, index) => text !== oldLines[index] && changedLines.add(before.line + index));
+    const changed = keysChangedByAnchors(doc, service, part.data.before, this.serviceData(service, 'plain'), changedLines);
+    if (changed.has(ALL_KEYS) || [...results.reads].some((key) => changed.has(key))) return false;
+    for (const [name, entry] of results.memo) if (entry.reads.has(ALL_KEYS) || [...entry.reads].some((key) => changed.has(key))) results.memo.delete(name);
+    return true;
+  }
+
+  /** Keys a re-check of a service read (compose-reads.ts): a later anchor edit changing one of them re-checks it. */
+  noteReads(service: string, keys: ReadonlySet<string>): void {
+    const results = this.services.get(service)?.results;
+    if (results) for (const key of keys) results.reads.add(key);
+  }
+
+  /** The lines a service's part takes: from its first line to the next part's (or the end). */
+  lineSpan(service: string): { firstLine: number; endLine: number } {
+    return this.lineSpans.get(service) ?? { firstLine: 0, endLine: Infinity };
+  }
+
+  /** Cached findings of a service (by name), by the rule's position in the rules the analyzer runs. */
+  findings(service: string): (CachedFindings | undefined)[] {
+    return (this.services.get(service) as Part).results.findings;
+  }
+
+  /** Forgets every kept finding (settings, rules or context changed). */
+  clearFindings(): void {
+    for (const part of this.parts) part.results.findings = [];
+  }
+
+  /** Finds parts by name, and drops plain data whose anchors changed (a service's: those it refers to; a top-level entry's: any). */
+  private index(stitched: StitchedDocument): void {
+    this.services.clear();
+    this.tops.clear();
+    this.lineSpans.clear();
+    this.parts.forEach((part, i) => {
+      if (part.chunk.kind === 'service') this.lineSpans.set(part.chunk.key, { firstLine: part.line, endLine: this.parts[i + 1]?.line ?? Infinity });
+    });
+    for (const part of this.parts) {
+      if (part.chunk.kind === 'service') this.services.set(part.chunk.key, part);
+      else if (part.chunk.pair) this.tops.set(part.chunk.key, part);
+      const references = stitched.references.get(part.chunk);
+      const dataKey = references ? references.map(chunkId).join(',') : stitched.outsideServicesKey;
+      if (part.data.dataKey !== dataKey) part.data = { dataKey, before: part.data.plain };
+    }
+  }
+
+  /**
+   * What every service's results may depend on outside `services:`: the sections rules read and
+   * where they are, where a new section would be inserted (the end of the root's last entry), the
+   * indentation style and the line breaks. Anchors a service refers to are added per service.
+   */
+  private layoutOf(doc: ComposeDoc, stitched: StitchedDocument): string {
+    const sections = this.parts.filter((part) => part.chunk.kind === 'services' || SECTIONS.has(part.chunk.key)).map((part) => `${part.chunk.key}:${chunkId(part.chunk)}@${part.line}`);
+    const style = this.styleOf(doc, stitched.servicesEntry);
+    return `${sections.join(',')}|${insertionPoint(doc, stitched.root.items[stitched.root.items.length - 1])}|${style.indent},${style.sequenceIndent}|${doc.lines.eol === '\n' ? 'lf' : 'crlf'}`;
+  }
+
+  /** `styleOf(doc)` from counts kept with each part (a part's columns do not change when it moves). */
+  private styleOf(doc: ComposeDoc, servicesEntry: Pair): YamlStyle {
+    const counts: StyleCounts[] = [];
+    for (const part of this.parts) {
+      const pair = part.chunk.pair;
+      if (!pair) continue;
+      // The `services:` line parsed alone has no value: its step to the stitched services map is counted here.
+      if (part.chunk.kind === 'services') {
+        counts.push(entryStyleCounts(doc, servicesEntry, true));
+        continue;
+      }
+      let own = styleCounts.get(part.chunk);
+      if (!own) {
+        own = entryStyleCounts(doc, pair);
+        styleCounts.set(part.chunk, own);
+      }
+      counts.push(own);
+    }
+    return styleFromCounts(doc, counts) ?? styleOf(doc);
+  }
+
+  /** `ComposeDoc.project` as buildProject gives it for a file without other files in its project. */
+  private project(doc: ComposeDoc, context: AnalysisContext): ComposeProject {
+    const model = Object.create(null) as PlainMap;
+    for (const entry of doc.root?.entries() ?? []) {
+      const key = String(entry.key);
+      model[key] = key === 'services' ? this.servicesData(doc, 'normalized') : this.topData(key, entry.toJS.bind(entry));
+    }
+    return { model, partial: context.compose?.partial === true, hasInclude: model.include !== undefined };
+  }
+
+  /** `ComposeDoc.toJS()`, from each part's plain data. */
+  private plain(doc: ComposeDoc): unknown {
+    const data = Object.create(null) as PlainMap;
+    for (const entry of doc.root?.entries() ?? []) {
+      const key = String(entry.key);
+      data[key] = key === 'services' ? this.servicesData(doc, 'plain') : this.topData(key, entry.toJS.bind(entry));
+    }
+    return data;
+  }
+
+  private servicesData(doc: ComposeDoc, form: 'plain' | 'normalized'): PlainMap {
+    const services = Object.create(null) as PlainMap;
+    for (const service of doc.allServices) services[service.name] = this.serviceData(service, form);
+    return services;
+  }
+
+  private serviceData(service: ComposeService, form: 'plain' | 'normalized'): unknown {
+    const data = (this.services.get(service.name) as Part).data;
+    if (!('plain' in data)) data.plain = service.node.toJS();
+    if (form === 'normalized' && !('normalized' in data)) data.normalized = normalizeService(data.plain);
+    return form === 'plain' ? data.plain : data.normalized;
+  }
+
+  private topData(key: string, toJS: () => unknown): unknown {
+    const data = (this.tops.get(key) as Part).data;
+    if (!('plain' in data)) data.plain = toJS();
+    return data.plain;
+  }
+
+  /** `ComposeDoc.serviceMemo`: computed once per results, with the keys it read noted wherever the value is used. */
+  private memo(service: string, key: string, compute: () => unknown): unknown {
+    const memo = (this.services.get(service) as Part).results.memo;
+    let entry = memo.get(key);
+    if (!entry) {
+      const { result, reads } = recordReads(compute);
+      entry = { value: result, reads: reads.get(service) ?? new Set() };
+      memo.set(key, entry);
+    } else if (recordingReads()) {
+      for (const read of entry.reads) noteRead(service, read);
+    }
+    return entry.value;
+  }
+}
+
+/** Indentation counts of each parsed part (compose-style.ts), kept as long as the part. */
+const styleCounts = new WeakMap<ParsedChunk, StyleCounts>();
+
+function newPart(chunk: ParsedChunk, line: number): Part {
+  return { chunk, line, data: { dataKey: '' }, results: emptyResults(line, '') };
+}
+
+function emptyResults(line: number, layoutKey: string): Results {
+  return { line, layoutKey, memo: new Map(), findings: [], reads: new Set() };
+}
+
+/** Where compose-edits inserts after an entry (the end of its last line), as `line:character`. */
+function insertionPoint(doc: ComposeDoc, pair: Pair | undefined): string {
+  const key = pair?.key as Node | null | undefined;
+  const value = pair?.value as Node | null | undefined;
+  const node = value?.range && value.range[1] > value.range[0] ? value : key;
+  if (!node?.range) return '';
+  const line = doc.lines.positionAt(trimmedEnd(doc.text, node.range[0], node.range[1])).line;
+  return `${line}:${doc.lines.lineEnd(line) - doc.lines.lineStart(line)}`;
+}
+
+/** Block collections end after their last line break; what edits measure ends at the last character. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  let trimmed = end;
+  while (trimmed > start && /\s/.test(text[trimmed - 1])) trimmed--;
+  return trimmed;
+}

@@ -1,0 +1,111 @@
+/**
+ * How a Compose document indents (the unit for nested maps, the extra indentation of list dashes
+ * under a key), measured on its block collections so that fixes write what the file already uses.
+ * Measured once per document, or summed from per-entry counts that the incremental analyzer keeps
+ * with each part of the file.
+ */
+import { isMap, isSeq, type Node, type Pair } from 'yaml';
+import type { NodeHost } from './compose-node';
+
+/** How the document indents: the unit for nested maps and the extra indentation of list dashes under a key. */
+export interface YamlStyle {
+  indent: number;
+  sequenceIndent: number;
+}
+
+/** Indentation steps seen below some entries, and how many collections the measure visits there. */
+export interface StyleCounts {
+  indents: Map<number, number>;
+  dashes: Map<number, number>;
+  visits: number;
+}
+
+/** Collections the measure looks at, at most: enough to know the style of any file. */
+const MAX_VISITS = 5000;
+
+const styleCache = new WeakMap<NodeHost, YamlStyle>();
+
+/** The document's indentation style, measured once on its block collections (2 and 2 when it has none). */
+export function styleOf(host: NodeHost): YamlStyle {
+  let style = styleCache.get(host);
+  if (style) return style;
+  const counts = measure(host, host.yamlRoot ? [host.yamlRoot] : [], MAX_VISITS);
+  style = styleFrom(counts);
+  styleCache.set(host, style);
+  return style;
+}
+
+/**
+ * Counts for one entry of a block map, as `styleOf` counts them: the key's step to its value and,
+ * unless `stepOnly`, everything below.
+ */
+export function entryStyleCounts(host: NodeHost, pair: Pair, stepOnly = false): StyleCounts {
+  const counts: StyleCounts = { indents: new Map(), dashes: new Map(), visits: 0 };
+  const pushed: Node[] = [];
+  countEntry(host, pair, counts, pushed);
+  if (stepOnly) return { ...counts, visits: pushed.length };
+  const below = measure(host, pushed, Infinity);
+  addInto(counts, below);
+  return counts;
+}
+
+/**
+ * The style from the counts of a document's entries (its root visit included), when the measure
+ * would have visited them all; undefined otherwise (then measure the document with `styleOf`).
+ */
+export function styleFromCounts(host: NodeHost, parts: readonly StyleCounts[]): YamlStyle | undefined {
+  const total: StyleCounts = { indents: new Map(), dashes: new Map(), visits: 1 };
+  for (const part of parts) addInto(total, part);
+  if (total.visits > MAX_VISITS) return undefined;
+  const style = styleFrom(total);
+  styleCache.set(host, style);
+  return style;
+}
+
+/** Visits collections from `start` (popping the last first) until `limit`; maps count their entries' steps. */
+function measure(host: NodeHost, start: Node[], limit: number): StyleCounts {
+  const counts: StyleCounts = { indents: new Map(), dashes: new Map(), visits: 0 };
+  const stack = [...start];
+  for (; stack.length > 0 && counts.visits < limit; counts.visits++) {
+    const node = stack.pop() as Node;
+    if (isSeq(node)) {
+      for (const item of node.items) if (isMap(item) || isSeq(item)) stack.push(item);
+      continue;
+    }
+    if (!isMap(node) || node.flow) continue;
+    for (const pair of node.items) countEntry(host, pair, counts, stack);
+  }
+  return counts;
+}
+
+/** A block collection value: counts the step from its key and queues it to be visited. */
+function countEntry(host: NodeHost, pair: Pair, counts: StyleCounts, queue: Node[]): void {
+  const key = pair.key as Node | null;
+  const value = pair.value as Node | null;
+  if (!key?.range || !value?.range || !(isMap(value) || isSeq(value)) || value.flow) return;
+  const step = host.lines.positionAt(value.range[0]).character - host.lines.positionAt(key.range[0]).character;
+  count(isSeq(value) ? counts.dashes : counts.indents, step);
+  queue.push(value);
+}
+
+function addInto(total: StyleCounts, more: StyleCounts): void {
+  total.visits += more.visits;
+  for (const [step, n] of more.indents) total.indents.set(step, (total.indents.get(step) ?? 0) + n);
+  for (const [step, n] of more.dashes) total.dashes.set(step, (total.dashes.get(step) ?? 0) + n);
+}
+
+function styleFrom(counts: StyleCounts): YamlStyle {
+  const indent = mostCommon(counts.indents) ?? 2;
+  return { indent, sequenceIndent: mostCommon(counts.dashes) ?? indent };
+}
+
+function count(map: Map<number, number>, value: number): void {
+  if (value >= 0 && value <= 8) map.set(value, (map.get(value) ?? 0) + 1);
+}
+
+function mostCommon(map: Map<number, number>): number | undefined {
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const [value, n] of map) if (n > bestCount || (n === bestCount && best !== undefined && value < best)) [best, bestCount] = [value, n];
+  return best;
+}

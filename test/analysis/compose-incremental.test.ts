@@ -1,0 +1,177 @@
+// ComposeIncrementalAnalyzer against its oracle, analyze(): every Compose rule-test document, the
+// fixtures and generated files, random edit sequences (one analyzer across the sequence), and
+// proof that a one-line edit re-parses one part instead of silently analysing the whole file.
+// FC_SEED=<n|random> and FC_RUNS=<multiplier> explore further, as in test/robustness.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyze, type AnalyzeOptions } from '../../server/src/analysis/analyze';
+import { ComposeIncrementalAnalyzer } from '../../server/src/analysis/compose-incremental';
+import { applyEdits } from '../../server/src/analysis/text';
+import { defaultSettings, type AnalysisSettings } from '../../server/src/analysis/types';
+import { bigCompose, composeFile } from '../../scripts/bench/generate';
+import { typingEdits } from '../../scripts/bench/latency';
+import { repoRoot } from '../helpers/fixtures';
+import { collectRuleCases } from '../helpers/rule-tester';
+import { SEEDS } from '../robustness/helpers/arbitraries';
+
+const runsFactor = Number(process.env.FC_RUNS ?? 1);
+const seed = process.env.FC_SEED === 'random' ? undefined : Number(process.env.FC_SEED ?? 20261128);
+const params = <T>(numRuns: number): fc.Parameters<T> => ({ numRuns: Math.max(1, Math.round(numRuns * runsFactor)), ...(seed === undefined ? {} : { seed }) });
+
+/** Deep-equal to analyze() for the same inputs, with the text in the message when not. */
+function assertSame(analyzer: ComposeIncrementalAnalyzer, text: string, settings: AnalysisSettings = defaultSettings, options: AnalyzeOptions = {}): void {
+  assert.deepEqual(analyzer.analyze(text, settings, options), analyze(text, 'compose', settings, options), `text: ${JSON.stringify(text)}`);
+}
+
+const RULE_TESTS = join(repoRoot, 'test', 'rules', 'compose');
+const loadTestFile = createRequire(join(RULE_TESTS, 'index.ts'));
+
+const SETTINGS: AnalysisSettings[] = [
+  defaultSettings,
+  { ...defaultSettings, ignored: ['service-image-latest', 'DS-0009'], severityOverrides: { 'service-resource-limits-missing': 'info', 'compose-schema': 'hint' } },
+  { ...defaultSettings, severityOverrides: { 'service-user-missing': 'off', 'reference-undefined': 'warning' } },
+];
+
+/** Lines a person types or pastes into a Compose file, the awkward ones included. */
+const LINES = [
+  '  extra:', '    image: nginx:latest', '    image: postgres', '    <<: *defaults', '    <<: [*defaults]', 'x-more: &more', '  restart: always',
+  '  user: root', '    environment:', '      PASSWORD: hunter2', '      - API_KEY=sk-1234567890abcdef', '# a comment', '  # an indented comment',
+  '    ports: ["80:80"]', '    ports:', '      - "8080:80"', '    command: !reset []', '    privileged: true', '  web: &web', '    extends: web',
+  'volumes:', '  data:', '    container_name: same', '    depends_on: [db]', '    depends_on:', '      db: {condition: service_healthy}', '---', '\t- x',
+  '    image: "unterminated', '    healthcheck: {test: [CMD, "true"]}', '# container-hygiene ignore=service-image-latest', '    volumes: [db-data:/var/lib/postgresql/data]',
+  '    image: *img', 'x-img: &img redis:7', '    user: "1000:1000"x', 'services:', '  db:', '    build: .', '    cap_add: [SYS_ADMIN]', '', '    read_only: false',
+];
+
+/** Short texts typed at any offset. */
+const PIECES = ['x', ' ', ':', '"', "'", '#', '&a ', '*a', '- ', '[', ']', '{', '}', '\n', '\n  ', '\n    ', '${X}', '\r\n', ': ', 'latest'];
+
+type Edit =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'insertLine' | 'deleteLine' | 'duplicateLine'; line: number; text: string }
+  | { kind: 'settings'; which: number }
+  | { kind: 'paths'; which: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 })) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom('insertLine' as const, 'deleteLine' as const, 'duplicateLine' as const), line: fc.nat(), text: fc.constantFrom(...LINES) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('settings' as const), which: fc.nat({ max: SETTINGS.length - 1 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('paths' as const), which: fc.nat({ max: 2 }) }) },
+);
+
+/** The paths that exist, as the language server tells analysis (undefined: unknown). */
+const PATHS: (ReadonlySet<string> | undefined)[] = [undefined, new Set(['.env', 'web', 'web/Dockerfile']), new Set()];
+
+function applyEdit(text: string, step: Edit): string {
+  const lines = text.split('\n');
+  switch (step.kind) {
+    case 'insert': { const at = step.at % (text.length + 1); return text.slice(0, at) + step.text + text.slice(at); }
+    case 'delete': { const at = step.at % (text.length + 1); return text.slice(0, at) + text.slice(at + step.length); }
+    case 'insertLine': lines.splice(step.line % (lines.length + 1), 0, step.text); return lines.join('\n');
+    case 'deleteLine': lines.splice(step.line % lines.length, 1); return lines.join('\n');
+    case 'duplicateLine': { const i = step.line % lines.length; lines.splice(i, 0, lines[i]); return lines.join('\n'); }
+    default: return text;
+  }
+}
+
+const SMALL_SEEDS = [
+  ...SEEDS.compose,
+  composeFile(3, 6), composeFile(17, 9),
+  'x-defaults: &defaults\n  restart: always\n  environment:\n    DB_PASSWORD: hunter2\nx-img: &img postgres:16\nservices:\n  web:\n    <<: *defaults\n    image: nginx:latest\n    ports: ["80:80", "8080:80"]\n  db:\n    <<: *defaults\n    image: *img\n    container_name: same\n  cache:\n    image: redis\n    container_name: same\n    depends_on:\n      db: {condition: service_healthy}\nvolumes:\n  data:\n',
+];
+
+describe('ComposeIncrementalAnalyzer', () => {
+  it('matches analyze() on every Compose rule-test document, with each test\'s settings and context', () => {
+    const cases = collectRuleCases(() => {
+      for (const name of readdirSync(RULE_TESTS).filter((file) => file.endsWith('.test.ts'))) loadTestFile(join(RULE_TESTS, name));
+    });
+    assert.ok(cases.length > 300, `found ${cases.length} documents`);
+    for (const testCase of cases) {
+      const settings = { ...defaultSettings, ...testCase.settings };
+      assertSame(new ComposeIncrementalAnalyzer(), testCase.code, settings, { context: testCase.context });
+      assertSame(new ComposeIncrementalAnalyzer(), testCase.code, settings, { context: testCase.context, rules: [testCase.rule] });
+    }
+  });
+
+  it('matches analyze() on the fixtures, the example workspace and generated files', () => {
+    const texts = [...SEEDS.compose, bigCompose(300), bigCompose(60, 7), ...Array.from({ length: 40 }, (_, i) => composeFile(i))];
+    for (const text of texts) {
+      for (const settings of SETTINGS) assertSame(new ComposeIncrementalAnalyzer(), text, settings);
+      assertSame(new ComposeIncrementalAnalyzer(), text, defaultSettings, { context: { existingPaths: new Set(['.env']), compose: { before: [], after: [], partial: false } } });
+    }
+  });
+
+  it('matches analyze() after every edit of random edit sequences (characters, lines, services, anchors, settings)', () => {
+    const steps = { all: 0, incremental: 0 };
+    fc.assert(fc.property(fc.constantFrom(...SMALL_SEEDS), fc.array(edit, { minLength: 1, maxLength: 16 }), (start, edits) => {
+      const analyzer = new ComposeIncrementalAnalyzer();
+      let text = start;
+      let settings = defaultSettings;
+      let existingPaths: ReadonlySet<string> | undefined;
+      assertSame(analyzer, text);
+      for (const step of edits) {
+        if (step.kind === 'settings') settings = SETTINGS[step.which];
+        if (step.kind === 'paths') existingPaths = PATHS[step.which];
+        text = applyEdit(text, step);
+        assertSame(analyzer, text, settings, existingPaths ? { context: { existingPaths } } : {});
+        steps.all++;
+        if (analyzer.lastRun.incremental) steps.incremental++;
+      }
+    }), params(70));
+    // Random damage often leaves YAML only a whole parse can judge; many steps must still be incremental.
+    assert.ok(steps.incremental > steps.all / 5, `${steps.incremental} of ${steps.all} steps incremental`);
+  });
+
+  it('matches analyze() while typing in a 300-service file, re-checking only the edited services', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    let text = bigCompose(300);
+    analyzer.analyze(text);
+    for (const typed of typingEdits(text, 24, 'dockercompose')) {
+      text = applyEdits(text, [{ range: typed.range, newText: typed.text }]);
+      assertSame(analyzer, text);
+      assert.ok(analyzer.lastRun.incremental, `analysed whole after typing on line ${typed.range.start.line + 1}`);
+      assert.ok(analyzer.lastRun.partsParsed <= 1, `parsed ${analyzer.lastRun.partsParsed} parts`);
+    }
+  });
+
+  it('a one-line edit inside one service parses that service alone and re-checks only it', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    const text = bigCompose(60);
+    analyzer.analyze(text);
+    const lines = text.split('\n');
+    const line = lines.findIndex((candidate, index) => index > lines.length / 2 && /^ {4}image: /.test(candidate));
+    const withLine = (changed: string): string => [...lines.slice(0, line), changed, ...lines.slice(line + 1)].join('\n');
+
+    assertSame(analyzer, withLine(`${lines[line]}-rc`));
+    assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 1, servicesChecked: 1 });
+    assertSame(analyzer, text);
+    assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 1, servicesChecked: 1 });
+    // Enter: the services below move (their findings are checked again) but none is parsed again.
+    assertSame(analyzer, withLine(`${lines[line]}\n`));
+    assert.equal(analyzer.lastRun.incremental, true);
+    assert.equal(analyzer.lastRun.partsParsed, 1);
+    // Half-typed YAML in one service: its syntax problem without parsing the whole file.
+    assertSame(analyzer, withLine(`${lines[line]}\n    user: "1000:1000"x`));
+    assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 1, servicesChecked: 0 });
+  });
+
+  it('a typing edit keeps every other service\'s findings; whole-file cases fall back to a whole parse', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    const text = composeFile(11, 12);
+    analyzer.analyze(text);
+    assertSame(analyzer, text.replace('image: ', 'image:  '));
+    assert.equal(analyzer.lastRun.servicesChecked, 1);
+    for (const whole of [`${text}---\n`, text.replace('services:', 'services: !!map'), `${text}  extra: !reset {}\n`, `services: {web: {image: nginx}}\n`]) {
+      assertSame(analyzer, whole);
+      assert.equal(analyzer.lastRun.incremental, false, JSON.stringify(whole.slice(-40)));
+    }
+    // Other files in the project: parsed whole, since the merged project depends on them.
+    assertSame(analyzer, text, defaultSettings, { context: { compose: { after: [{ path: 'compose.override.yaml', text: 'services:\n  web:\n    user: root\n' }] } } });
+    assert.equal(analyzer.lastRun.incremental, false);
+  });
+});
