@@ -127,6 +127,25 @@ describe('ComposeIncrementalAnalyzer', () => {
     assert.ok(steps.incremental > steps.all / 5, `${steps.incremental} of ${steps.all} steps incremental`);
   });
 
+  it('matches analyze() after random edits of anchors that services merge, alias and share secrets through', () => {
+    const anchors = 'x-defaults: &defaults\n  restart: always\n  environment:\n    DB_PASSWORD: hunter2\n    TZ: UTC\n  ports: ["80:80"]\n  user: root\nx-img: &img postgres:16\nx-env: &env\n  API_KEY: sk-1234567890abcdef1234\n';
+    const services = Array.from({ length: 8 }, (_, i) => `  s${i}:\n${i % 2 ? '    <<: *defaults\n' : ''}    image: ${i % 3 ? '*img' : 'nginx:1'}\n`
+      + `${i % 4 === 1 ? '    environment: *env\n' : ''}${i % 4 === 2 ? '    environment:\n      A: *img\n' : ''}    container_name: c${i % 3}\n`).join('');
+    const start = `${anchors}services:\n${services}volumes:\n  data:\n`;
+    const pieces = ['x', ' ', '1', 'root', 'always', '"', ':', '#', '&a', '*img', '\n  extra: 1', '\n    X: y', 'hunter', 'sk-abcdefabcdefabcdef1234', 'API_TOKEN', '-rc'];
+    const anchorEdit = fc.record({ at: fc.nat({ max: anchors.length + 40 }), length: fc.nat({ max: 4 }), text: fc.constantFrom(...pieces) });
+    fc.assert(fc.property(fc.array(anchorEdit, { minLength: 1, maxLength: 12 }), (edits) => {
+      const analyzer = new ComposeIncrementalAnalyzer();
+      let text = start;
+      analyzer.analyze(text);
+      for (const { at, length, text: typed } of edits) {
+        const offset = Math.min(at, text.length);
+        text = text.slice(0, offset) + typed + text.slice(offset + length);
+        assertSame(analyzer, text);
+      }
+    }), params(60));
+  });
+
   it('matches analyze() while typing in a 300-service file, re-checking only the edited services', () => {
     const analyzer = new ComposeIncrementalAnalyzer();
     let text = bigCompose(300);
@@ -158,6 +177,19 @@ describe('ComposeIncrementalAnalyzer', () => {
     // Half-typed YAML in one service: its syntax problem without parsing the whole file.
     assertSame(analyzer, withLine(`${lines[line]}\n    user: "1000:1000"x`));
     assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 1, servicesChecked: 0 });
+  });
+
+  it('an edit of a merged anchor re-checks only the services whose checks read the keys it changed', () => {
+    const services = Array.from({ length: 12 }, (_, i) => `  svc${i}:\n${i % 3 === 0 ? '' : '    <<: *defaults\n'}    image: nginx:1.${i}\n    user: "1000:1000"\n`).join('');
+    const text = `x-defaults: &defaults\n  restart: always\n  environment:\n    TZ: UTC\nservices:\n${services}`;
+    const analyzer = new ComposeIncrementalAnalyzer();
+    analyzer.analyze(text);
+    // No rule reads `restart`: every service keeps its findings (only the schema check runs again).
+    assertSame(analyzer, text.replace('restart: always', 'restart: unless-stopped'));
+    assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 1, servicesChecked: 0 });
+    // `environment` is read (secrets): the eight services that merge the anchor are checked again.
+    assertSame(analyzer, text.replace('TZ: UTC', 'API_TOKEN: abcdef0123456789abcdef'));
+    assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 1, servicesChecked: 8 });
   });
 
   it('a typing edit keeps every other service\'s findings; whole-file cases fall back to a whole parse', () => {

@@ -143,7 +143,7 @@ export class ComposeDoc implements NodeHost {
   /**
    * What `compute` derives from one service's own text (and the file outside `services:`), kept with
    * the service: the incremental analyzer carries it over edits of other services. Return plain data
-   * and ranges (YAML nodes only to compare identities), never ComposeNodes.
+   * and positions, never nodes (a re-parse of an anchor replaces them).
    */
   serviceMemo<T>(service: ComposeService, key: string, compute: () => T): T {
     if (this.preparsed?.memo) return this.preparsed.memo(service.name, key, compute) as T;
@@ -264,12 +264,14 @@ export interface ComposeProject {
 
 function buildProject(doc: ComposeDoc, context: AnalysisContext): ComposeProject {
   let partial = context.compose?.partial === true;
+  let tagged = hasMergeTags(doc);
   const side = (file: ComposeSideFile): PlainMap => {
     const other = new ComposeDoc(file.text);
     if (!other.usable || other.rootKind !== 'map') {
       partial = true;
       return Object.create(null) as PlainMap;
     }
+    tagged ||= hasMergeTags(other);
     return normalizeModel(modelOf(other));
   };
   const models = [
@@ -277,13 +279,18 @@ function buildProject(doc: ComposeDoc, context: AnalysisContext): ComposeProject
     normalizeModel(modelOf(doc)),
     ...(context.compose?.after ?? []).map(side),
   ];
-  const model = mergeModels(models);
+  const model = mergeModels(models, tagged);
   return { model, partial, hasInclude: model.include !== undefined };
 }
 
 /** The document's data for merging: `!reset` / `!override` kept as MergeTag where the text uses them. */
 function modelOf(doc: ComposeDoc): unknown {
-  return /!(reset|override)\b/.test(doc.text) ? doc.root?.toJS({ mergeTags: true }) : doc.toJS();
+  return hasMergeTags(doc) ? doc.root?.toJS({ mergeTags: true }) : doc.toJS();
+}
+
+/** Whether the text may use Compose's merge tags (only then does its data hold MergeTag values). */
+function hasMergeTags(doc: ComposeDoc): boolean {
+  return /!(reset|override)\b/.test(doc.text);
 }
 
 /** Line -> last line of the blocks starting on it, by one iterative walk (aliases not followed). */

@@ -94,6 +94,16 @@ export class ComposeIncrementalAnalyzer {
   }
 
   private analyzeParts(doc: ComposeDoc, settings: AnalysisSettings, rules: readonly Rule[]): Finding[] {
+    this.parts.usingForFindings = false;
+    try {
+      return this.checkServices(doc, settings, rules);
+    } finally {
+      this.parts.usingForFindings = false;
+    }
+  }
+
+  /** Runs whole-document rules, and service-scoped rules on the services whose findings cannot be kept. */
+  private checkServices(doc: ComposeDoc, settings: AnalysisSettings, rules: readonly Rule[]): Finding[] {
     const key = [this.parts.layoutKey, stableJson(settings), rules.map(ruleId).join(','), contextKey(doc.context)].join('\u0001');
     if (key !== this.findingsKey) {
       this.parts.clearFindings();
@@ -118,25 +128,26 @@ export class ComposeIncrementalAnalyzer {
         return;
       }
       scoped.add(index);
+      this.parts.usingForFindings = true;
       const everyService = scope.everyService?.(doc) ?? '';
       const allStale = this.everyService.get(rule.id) !== everyService;
       this.everyService.set(rule.id, everyService);
       const eachService = scope.eachService?.(doc);
+      const dependencies = eachService ? services.map(eachService) : undefined;
       const stale: number[] = [];
-      const dependencies: string[] = [];
       for (let i = 0; i < services.length; i++) {
-        dependencies.push(eachService ? eachService(services[i]) : '');
-        if (allStale || volatile[i] || kept[i][index]?.dependency !== dependencies[i]) stale.push(i);
+        if (allStale || volatile[i] || kept[i][index]?.dependency !== (dependencies?.[i] ?? '')) stale.push(i);
       }
       if (stale.length > 0) {
         const byService = this.recheck(rule, viewOf(doc, stale.map((i) => services[i]), views), severity, ctx, scope.sharedFindings === true);
         for (const i of stale) {
-          kept[i][index] = { dependency: dependencies[i], findings: byService.get(services[i].name) ?? [] };
+          kept[i][index] = { dependency: dependencies?.[i] ?? '', findings: byService.get(services[i].name) ?? [] };
           this.ordered.delete(kept[i]);
           checked.add(services[i].name);
         }
       }
       for (const finding of this.shared.get(rule.id) ?? []) others.push({ finding, rank: index });
+      this.parts.usingForFindings = false;
     });
     this.lastRun.servicesChecked = checked.size;
     const ordered = mergeInOrder(services.map((service, i) => ({ ordered: this.orderedOf(kept[i]), ...this.parts.lineSpan(service.name) })), others);

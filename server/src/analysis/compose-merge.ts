@@ -78,10 +78,11 @@ function mapOfNames(list: unknown[], valueFor: () => unknown): PlainMap {
  * merge by container path, `secrets`/`configs` by target (or source); other lists are appended
  * without exact duplicates; `!reset` removes a value and `!override` replaces it whole.
  */
-export function mergeModels(models: readonly PlainMap[]): PlainMap {
+export function mergeModels(models: readonly PlainMap[], mayHaveTags = true): PlainMap {
   let result = newMap();
   for (const model of models) result = mergeMaps(result, model, []);
-  return stripTags(result) as PlainMap;
+  // Without merge tags anywhere, stripping them would only walk the whole model for nothing.
+  return mayHaveTags ? (stripTags(result) as PlainMap) : result;
 }
 
 function mergeMaps(base: PlainMap, override: PlainMap, path: readonly string[]): PlainMap {

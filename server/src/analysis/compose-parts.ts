@@ -41,8 +41,10 @@ interface Part {
 interface Results {
   line: number;
   layoutKey: string;
-  /** `ComposeDoc.serviceMemo` values with the keys their computation read. */
-  memo: Map<string, { value: unknown; reads: ReadonlySet<string> }>;
+  /** The anchors' entries the service referred to (keys and lines, whatever their text). */
+  anchors: string;
+  /** `ComposeDoc.serviceMemo` values with the keys their computation read, and whether service findings used them. */
+  memo: Map<string, { value: unknown; reads: ReadonlySet<string>; forFindings: boolean }>;
   findings: (CachedFindings | undefined)[];
   /** Keys of the service any re-check read since these results were started. */
   reads: Set<string>;
@@ -65,6 +67,8 @@ export class ComposeParts {
   layoutKey = '';
   /** Parts parsed (not reused) by the last `build`. */
   parsedLastTime = 0;
+  /** Set while service-scoped rules (or their dependencies) run: memo values read then are what their findings rest on. */
+  usingForFindings = false;
   /** The parts outside `services:` before the current build, by key: to tell which lines of an anchor an edit changed. */
   private outsideBefore = new Map<string, { text: string; line: number }>();
 
@@ -74,7 +78,8 @@ export class ComposeParts {
     if (!spans) return undefined;
     const changed = changedRegion(this.text, text);
     const parts: Part[] = [];
-    const moves: { chunk: ParsedChunk; offset: number }[] = [];
+    const moves: { part: Part; offset: number; line: number }[] = [];
+    const outsideBefore = new Map(this.parts.filter((part) => part.chunk.kind !== 'service').map((part) => [part.chunk.key, { text: part.chunk.text, line: part.line }]));
     let broken: { span: ChunkSpan; at: number } | undefined;
     let cursor = 0;
     let parsed = 0;
@@ -86,12 +91,15 @@ export class ComposeParts {
       if (!reused) parsed++;
       if (chunk === 'broken' && !broken) broken = { span, at: parts.length };
       else if (!chunk || chunk === 'broken') return undefined;
-      else parts.push(reused ? { ...reused, line: span.line } : newPart(chunk, span.line));
-      if (reused) moves.push({ chunk: reused.chunk, offset: span.start });
+      else parts.push(reused ?? newPart(chunk, span.line));
+      if (reused) moves.push({ part: reused, offset: span.start, line: span.line });
     }
     // Parts move only once the text is taken: until then they still match the previous text.
-    for (const { chunk, offset } of moves) moveChunk(chunk, offset);
-    this.outsideBefore = new Map(this.parts.filter((part) => part.chunk.kind !== 'service').map((part) => [part.chunk.key, { text: part.chunk.text, line: part.line }]));
+    this.outsideBefore = outsideBefore;
+    for (const { part, offset, line } of moves) {
+      moveChunk(part.chunk, offset);
+      part.line = line;
+    }
     this.parts = parts;
     this.text = text;
     this.parsedLastTime = parsed;
@@ -139,8 +147,10 @@ export class ComposeParts {
     for (const part of this.parts) {
       const references = stitched.references.get(part.chunk) ?? [];
       const key = `${this.layoutKey}|${references.map((chunk) => `${chunkId(chunk)}@${lineOf.get(chunk)}`).join(',')}`;
-      if (part.results.line === part.line && (part.results.layoutKey === key || this.keepAcrossAnchorEdit(doc, part, references, lineOf))) part.results.layoutKey = key;
-      else part.results = emptyResults(part.line, key);
+      const anchors = JSON.stringify(references.map((chunk) => [chunk.key, lineOf.get(chunk)]));
+      const kept = part.results.line === part.line && (part.results.layoutKey === key || (part.results.anchors === anchors && this.keepAcrossAnchorEdit(doc, part, references, lineOf)));
+      if (kept) part.results.layoutKey = key;
+      else part.results = emptyResults(part.line, key, anchors);
     }
     return doc;
   }
@@ -158,9 +168,9 @@ export class ComposeParts {
   }
 
   /**
-   * Whether a service whose only change is an edit of the one anchor it refers to keeps its results:
-   * when the anchor kept its place and length, and no key its checks read changed (memo values
-   * that read a changed key are dropped).
+   * Whether a service whose only change is an edit of the one anchor it refers to (the same entry
+   * as before) keeps its results: when the anchor kept its place and length, and no key its checks
+   * read changed (memo values that read a changed key are dropped).
    */
   private keepAcrossAnchorEdit(doc: ComposeDoc, part: Part, references: readonly ParsedChunk[], lineOf: ReadonlyMap<ParsedChunk, number>): boolean {
     const results = part.results;
@@ -174,8 +184,9 @@ export class ComposeParts {
     const changedLines = new Set<number>();
     newLines.forEach((text, index) => text !== oldLines[index] && changedLines.add(before.line + index));
     const changed = keysChangedByAnchors(doc, service, part.data.before, this.serviceData(service, 'plain'), changedLines);
-    if (changed.has(ALL_KEYS) || [...results.reads].some((key) => changed.has(key))) return false;
-    for (const [name, entry] of results.memo) if (entry.reads.has(ALL_KEYS) || [...entry.reads].some((key) => changed.has(key))) results.memo.delete(name);
+    const stale = (reads: ReadonlySet<string>): boolean => reads.has(ALL_KEYS) || [...reads].some((key) => changed.has(key));
+    if (changed.has(ALL_KEYS) || stale(results.reads) || [...results.memo.values()].some((entry) => entry.forFindings && stale(entry.reads))) return false;
+    for (const [name, entry] of results.memo) if (stale(entry.reads)) results.memo.delete(name);
     return true;
   }
 
@@ -294,11 +305,12 @@ export class ComposeParts {
     let entry = memo.get(key);
     if (!entry) {
       const { result, reads } = recordReads(compute);
-      entry = { value: result, reads: reads.get(service) ?? new Set() };
+      entry = { value: result, reads: reads.get(service) ?? new Set(), forFindings: false };
       memo.set(key, entry);
     } else if (recordingReads()) {
       for (const read of entry.reads) noteRead(service, read);
     }
+    entry.forFindings ||= this.usingForFindings;
     return entry.value;
   }
 }
@@ -307,11 +319,11 @@ export class ComposeParts {
 const styleCounts = new WeakMap<ParsedChunk, StyleCounts>();
 
 function newPart(chunk: ParsedChunk, line: number): Part {
-  return { chunk, line, data: { dataKey: '' }, results: emptyResults(line, '') };
+  return { chunk, line, data: { dataKey: '' }, results: emptyResults(line, '', '') };
 }
 
-function emptyResults(line: number, layoutKey: string): Results {
-  return { line, layoutKey, memo: new Map(), findings: [], reads: new Set() };
+function emptyResults(line: number, layoutKey: string, anchors: string): Results {
+  return { line, layoutKey, anchors, memo: new Map(), findings: [], reads: new Set() };
 }
 
 /** Where compose-edits inserts after an entry (the end of its last line), as `line:character`. */

@@ -28,7 +28,19 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Findings reused between edits (the incremental analyzers return the same objects) keep their diagnostic. */
+const diagnosticOf = new WeakMap<Finding, Diagnostic>();
+
 export function toDiagnostic(finding: Finding): Diagnostic {
+  let diagnostic = diagnosticOf.get(finding);
+  if (!diagnostic) {
+    diagnostic = makeDiagnostic(finding);
+    diagnosticOf.set(finding, diagnostic);
+  }
+  return diagnostic;
+}
+
+function makeDiagnostic(finding: Finding): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITIES[finding.severity],

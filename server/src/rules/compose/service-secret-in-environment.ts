@@ -54,8 +54,11 @@ interface Judged {
   name: string;
   messageId: string;
   kind: string;
-  /** The YAML node of the value: one anchored value used by several services is reported once. */
-  node: unknown;
+  /**
+   * Where the value is written (`line:character`): one anchored value used by several services is
+   * reported once. A position rather than the node, which a re-parse of the anchor replaces.
+   */
+  at: string;
 }
 
 /** A secret to report, with the variable its fix takes the value from. */
@@ -70,12 +73,12 @@ export interface SecretToReport extends Judged {
 export function secretsToReport(doc: ComposeDoc): Map<string, SecretToReport[]> {
   let result = reportedFor.get(doc.allServices);
   if (result) return result;
-  const seen = new Set<unknown>();
+  const seen = new Set<string>();
   const found: { service: string; judged: Judged }[] = [];
   for (const service of doc.allServices) {
     for (const judged of doc.serviceMemo(service, 'service-secret-in-environment', () => judgeService(service))) {
-      if (seen.has(judged.node)) continue;
-      seen.add(judged.node);
+      if (seen.has(judged.at)) continue;
+      seen.add(judged.at);
       found.push({ service: service.name, judged });
     }
   }
@@ -112,7 +115,8 @@ function judgeService(service: ComposeService): Judged[] {
     const verdict = judge(entry);
     if (!verdict) return;
     nodes.add(entry.node.yaml);
-    judged.push({ index, name: entry.name, node: entry.node.yaml, ...verdict });
+    const { start } = entry.node.sourceRange;
+    judged.push({ index, name: entry.name, at: `${start.line}:${start.character}`, ...verdict });
   });
   return judged;
 }
