@@ -1,7 +1,7 @@
 // `npm run bench`: editor latency, cold start, memory, batch throughput and scaling, side by side with
 // the peers in one run. Prints a table, saves JSON to bench-results/ and the summary to docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { prepareCorpus, runBatch, runEngines, type BatchResult } from './batch';
@@ -52,6 +52,14 @@ const SETTINGS = quick
   : { latencyRuns: 5, edits: 50, warmupEdits: 20, dockerfileInstructions: 1000, composeServices: 300, coldRuns: 10, batchRepeat: 3, perFileSample: 100 };
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--render')) {
+    // Re-renders docs/benchmarks.md from the last full run (after editing the notes in report.ts).
+    const last = JSON.parse(readFileSync(join(ROOT, 'bench-results', 'latest.json'), 'utf8')) as BenchReport;
+    if (last.quick) throw new Error('bench-results/latest.json is a --quick run; run `npm run bench` first');
+    writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), renderMarkdown(last));
+    log('rendered docs/benchmarks.md from bench-results/latest.json');
+    return;
+  }
   const loadBefore = loadavg();
   const dockerfileText = bigDockerfile(SETTINGS.dockerfileInstructions);
   const composeText = bigCompose(SETTINGS.composeServices);
