@@ -65,9 +65,31 @@ describe('incremental Dockerfile analysis', () => {
     assert.ok(second);
     text = `${text.slice(0, second.offset)}# a comment\n${text.slice(second.offset)}`;
     assertAgrees(analyzer, text);
+    // Every stage but the first moved: one whole parse, cut into pieces for the next edits.
+    assert.deepEqual(analyzer.stats, { full: false, parsed: 1, checked: 1, rebuilt: true });
     text = text.replace('ARG BASE=alpine:3.20', 'ARG BASE=alpine:3.21');
     assertAgrees(analyzer, text);
-    assert.equal(analyzer.stats.parsed, cutStages(text)?.stages.length);
+    assert.equal(analyzer.stats.rebuilt, true);
+    // The pieces cut from the whole parse serve the next typing edit.
+    const last = cutStages(text)?.stages.at(-1);
+    assert.ok(last);
+    const at = endOfLine(text, last.line);
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    assertAgrees(analyzer, text);
+    assert.deepEqual(analyzer.stats, { full: false, parsed: 1, checked: 1 });
+  });
+
+  it('a few moved stages are parsed on their own; many are parsed whole', () => {
+    const analyzer = new DockerfileIncrementalAnalyzer();
+    let text = bigDockerfile(200);
+    assertAgrees(analyzer, text);
+    const stages = cutStages(text)?.stages ?? [];
+    // A line added in the second-to-last stage moves only the last one.
+    const at = stages[stages.length - 2].offset;
+    text = `${text.slice(0, at)}\n${text.slice(at)}`;
+    assertAgrees(analyzer, text);
+    assert.equal(analyzer.stats.rebuilt, undefined);
+    assert.ok(analyzer.stats.parsed < 5, `parsed ${analyzer.stats.parsed}`);
   });
 
   it('settings and rule choices are never served from a stale cache', () => {

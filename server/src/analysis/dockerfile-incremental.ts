@@ -18,6 +18,8 @@ interface Piece {
   findings?: Finding[];
   /** The first line `findings` were kept from: the piece's own lines start there. */
   findingsFrom?: number;
+  /** Where its own lines end, when its document goes on (a piece cut from a whole parse). */
+  endLine?: number;
 }
 
 /** How much work the last call did (tests use it to prove the cached path was taken). */
@@ -25,7 +27,13 @@ export interface IncrementalStats {
   full: boolean;
   parsed: number;
   checked: number;
+  /** Most stages had moved or changed (a line added above them): one whole parse and check, then cut into pieces. */
+  rebuilt?: boolean;
 }
+
+/** More stages than this share (and at least REBUILD_MIN) new or moved: parse and check the text whole. */
+const REBUILD_SHARE = 0.25;
+const REBUILD_MIN = 4;
 
 /**
  * Lints one open Dockerfile again and again as it is edited, with the same findings `analyze()`
@@ -53,9 +61,10 @@ export class DockerfileIncrementalAnalyzer {
     this.fingerprint = fingerprint;
     this.stats = { full: false, parsed: 0, checked: 0 };
     const used = new Map<string, Piece>();
+    const keyOf = (stages: readonly StagePiece[]): string => stages.map((stage) => `${stage.line}\0${stage.text}`).join('\u0001');
     /** The piece of these stages (the last one's own), keyed by their lines and text, parsed when new. */
     const piece = (stages: readonly StagePiece[]): Piece => {
-      const key = stages.map((stage) => `${stage.line}\0${stage.text}`).join('\u0001');
+      const key = keyOf(stages);
       let found = used.get(key) ?? this.pieces.get(key);
       if (!found) {
         const doc = new DockerfileDoc(assemble(cut, stages));
@@ -79,11 +88,14 @@ export class DockerfileIncrementalAnalyzer {
       if (!target.findings || target.findingsFrom !== firstLine) {
         this.stats.checked++;
         target.findingsFrom = firstLine;
-        target.findings = runRules(target.doc, stageRules, settings, options).filter((finding) => finding.range.start.line >= firstLine);
+        const endLine = target.endLine ?? Number.MAX_SAFE_INTEGER;
+        target.findings = runRules(target.doc, stageRules, settings, options).filter((finding) => finding.range.start.line >= firstLine && finding.range.start.line < endLine);
       }
       return target.findings;
     };
 
+    const missing = cut.stages.filter((stage) => !this.pieces.has(keyOf([stage]))).length;
+    if (missing >= REBUILD_MIN && missing > cut.stages.length * REBUILD_SHARE) this.rebuild(text, cut, keyOf, used, stageRules, settings, options);
     const own = cut.stages.map((stage) => piece([stage]));
     const ancestry = new Ancestry(own);
     const findings: Finding[] = [];
@@ -100,6 +112,43 @@ export class DockerfileIncrementalAnalyzer {
     const rank = new Map(rules.map((rule, index) => [rule.id, index]));
     findings.sort((a, b) => byPosition(a, b) || (rank.get(a.rule) ?? 0) - (rank.get(b.rule) ?? 0));
     return withoutSuppressedDockerfile(whole, rules, findings);
+  }
+
+  /**
+   * A line added or removed above most stages moves them all: parsing each again in a text of its
+   * own costs more than one whole parse. The text is parsed and stage-checked whole, and each stage
+   * (with its ancestors' key too) gets a piece cut from that parse, so the next edits find them.
+   */
+  private rebuild(text: string, cut: CutDockerfile, keyOf: (stages: readonly StagePiece[]) => string, used: Map<string, Piece>,
+    stageRules: readonly Rule<'dockerfile'>[], settings: AnalysisSettings, options: AnalyzeOptions): void {
+    const doc = new DockerfileDoc(text);
+    const all = runRules(doc, stageRules, settings, options);
+    // Instructions, stages and findings are in document order: one pass each hands them to their stage.
+    const starts = cut.stages.map((stage, index) => (index === 0 ? 0 : stage.line));
+    const bucket = <T>(items: readonly T[], lineOf: (item: T) => number): T[][] => {
+      const buckets = cut.stages.map((): T[] => []);
+      let index = 0;
+      for (const item of items) {
+        const line = lineOf(item);
+        while (index + 1 < starts.length && line >= starts[index + 1]) index++;
+        buckets[index].push(item);
+      }
+      return buckets;
+    };
+    const instructions = bucket(doc.instructions, (instruction) => instruction.getRange().start.line);
+    const stages = bucket(doc.stages, (stage) => stage.from.getRange().start.line);
+    const findings = bucket(all, (finding) => finding.range.start.line);
+    const pieces = cut.stages.map((_stage, index): Piece => ({
+      doc, names: stages[index].flatMap((stage) => (stage.name ? [stage.name] : [])), bases: stages[index].map((stage) => stage.from.getImageName()?.toLowerCase() ?? ''),
+      own: instructions[index], findings: findings[index], findingsFrom: starts[index], endLine: starts[index + 1] ?? Number.MAX_SAFE_INTEGER,
+    }));
+    const ancestry = new Ancestry(pieces);
+    cut.stages.forEach((stage, index) => {
+      used.set(keyOf([stage]), pieces[index]);
+      const related = ancestry.of(index);
+      if (related.length > 0) used.set(keyOf([...related, index].map((at) => cut.stages[at])), pieces[index]);
+    });
+    this.stats = { full: false, parsed: 1, checked: 1, rebuilt: true };
   }
 }
 
