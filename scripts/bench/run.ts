@@ -111,16 +111,23 @@ async function main(): Promise<void> {
   log(`saved bench-results/latest.json${quick ? '' : ' and docs/benchmarks.md'}`);
 }
 
+/** One file's timed runs of one server, its warm-up edits pooled, or why it published nothing. */
+interface FileRuns {
+  runs: LatencyRun[];
+  warmup: number[];
+  pending?: string;
+}
+
 async function latencyOf(spec: ServerSpec, matching: Matching, sessions: Record<'dockerfile' | 'compose', EditSession>, withCompose: boolean, runs: number): Promise<LatencyResult[]> {
   log(`  ${spec.name}: ${runs} run(s)`);
   const files = withCompose ? (['dockerfile', 'compose'] as const) : (['dockerfile'] as const);
-  const perFile = new Map<string, { runs: LatencyRun[]; warmup: number[]; pending?: string }>(files.map((file) => [file, { runs: [], warmup: [] }]));
+  const perFile = new Map<string, FileRuns>(files.map((file) => [file, { runs: [], warmup: [] }]));
   const memory: { rssMb: number; peakMb: number }[] = [];
   for (let run = 0; run < runs; run++) {
     const client = await BenchClient.start(spec);
     try {
       for (const file of files) {
-        const entry = perFile.get(file) as { runs: LatencyRun[]; warmup: number[]; pending?: string };
+        const entry = perFile.get(file) as FileRuns;
         const uri = `file:///bench/run-${run}/${file === 'dockerfile' ? 'Dockerfile' : 'compose.yaml'}`;
         const timed = await timeEdits(client, uri, sessions[file], matching);
         if (timed) {
@@ -136,7 +143,7 @@ async function latencyOf(spec: ServerSpec, matching: Matching, sessions: Record<
     }
   }
   return files.map((file) => {
-    const entry = perFile.get(file) as { runs: LatencyRun[]; warmup: number[]; pending?: string };
+    const entry = perFile.get(file) as FileRuns;
     const warmup = entry.warmup.length > 0 ? summarize(entry.warmup) : undefined;
     return {
       server: spec.name, file, runs: entry.runs,

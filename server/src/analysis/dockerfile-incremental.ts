@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import { analyze, byPosition, runRules, withoutSuppressedDockerfile, type AnalyzeOptions } from './analyze';
-import { DockerfileDoc } from './dockerfile-doc';
+import { DockerfileDoc, type Stage } from './dockerfile-doc';
 import { cutStages, type CutDockerfile, type StagePiece } from './dockerfile-stages-cut';
 import { unanalyzableReason } from './input-guard';
 import type { Rule } from './rule';
@@ -63,18 +63,14 @@ export class DockerfileIncrementalAnalyzer {
     const used = new Map<string, Piece>();
     const keyOf = (stages: readonly StagePiece[]): string => stages.map((stage) => `${stage.line}\0${stage.text}`).join('\u0001');
     /** The piece of these stages (the last one's own), keyed by their lines and text, parsed when new. */
-    const piece = (stages: readonly StagePiece[]): Piece => {
-      const key = keyOf(stages);
+    const piece = (stages: readonly StagePiece[], key = keyOf(stages)): Piece => {
       let found = used.get(key) ?? this.pieces.get(key);
       if (!found) {
         const doc = new DockerfileDoc(assemble(cut, stages));
         const firstLine = stages[stages.length - 1].line;
         const own = doc.stages.filter((stage) => stage.from.getRange().start.line >= firstLine);
         const ownFrom = stages.length === 1 && stages[0] === cut.stages[0] ? 0 : firstLine;
-        found = {
-          doc, names: own.flatMap((stage) => (stage.name ? [stage.name] : [])), bases: own.map((stage) => stage.from.getImageName()?.toLowerCase() ?? ''),
-          own: doc.instructions.filter((instruction) => instruction.getRange().start.line >= ownFrom),
-        };
+        found = { doc, ...namesAndBases(own), own: doc.instructions.filter((instruction) => instruction.getRange().start.line >= ownFrom) };
         this.stats.parsed++;
       }
       used.set(key, found);
@@ -94,9 +90,10 @@ export class DockerfileIncrementalAnalyzer {
       return target.findings;
     };
 
-    const missing = cut.stages.filter((stage) => !this.pieces.has(keyOf([stage]))).length;
-    if (missing >= REBUILD_MIN && missing > cut.stages.length * REBUILD_SHARE) this.rebuild(text, cut, keyOf, used, stageRules, settings, options);
-    const own = cut.stages.map((stage) => piece([stage]));
+    const ownKeys = cut.stages.map((stage) => keyOf([stage]));
+    const missing = ownKeys.filter((key) => !this.pieces.has(key)).length;
+    if (missing >= REBUILD_MIN && missing > cut.stages.length * REBUILD_SHARE) this.rebuild(text, cut, ownKeys, keyOf, used, stageRules, settings, options);
+    const own = cut.stages.map((stage, index) => piece([stage], ownKeys[index]));
     const ancestry = new Ancestry(own);
     const findings: Finding[] = [];
     cut.stages.forEach((stage, index) => {
@@ -119,7 +116,7 @@ export class DockerfileIncrementalAnalyzer {
    * own costs more than one whole parse. The text is parsed and stage-checked whole, and each stage
    * (with its ancestors' key too) gets a piece cut from that parse, so the next edits find them.
    */
-  private rebuild(text: string, cut: CutDockerfile, keyOf: (stages: readonly StagePiece[]) => string, used: Map<string, Piece>,
+  private rebuild(text: string, cut: CutDockerfile, ownKeys: readonly string[], keyOf: (stages: readonly StagePiece[]) => string, used: Map<string, Piece>,
     stageRules: readonly Rule<'dockerfile'>[], settings: AnalysisSettings, options: AnalyzeOptions): void {
     const doc = new DockerfileDoc(text);
     const all = runRules(doc, stageRules, settings, options);
@@ -139,14 +136,13 @@ export class DockerfileIncrementalAnalyzer {
     const stages = bucket(doc.stages, (stage) => stage.from.getRange().start.line);
     const findings = bucket(all, (finding) => finding.range.start.line);
     const pieces = cut.stages.map((_stage, index): Piece => ({
-      doc, names: stages[index].flatMap((stage) => (stage.name ? [stage.name] : [])), bases: stages[index].map((stage) => stage.from.getImageName()?.toLowerCase() ?? ''),
-      own: instructions[index], findings: findings[index], findingsFrom: starts[index], endLine: starts[index + 1] ?? Number.MAX_SAFE_INTEGER,
+      doc, ...namesAndBases(stages[index]), own: instructions[index], findings: findings[index], findingsFrom: starts[index], endLine: starts[index + 1] ?? Number.MAX_SAFE_INTEGER,
     }));
     const ancestry = new Ancestry(pieces);
-    cut.stages.forEach((stage, index) => {
-      used.set(keyOf([stage]), pieces[index]);
+    pieces.forEach((piece, index) => {
+      used.set(ownKeys[index], piece);
       const related = ancestry.of(index);
-      if (related.length > 0) used.set(keyOf([...related, index].map((at) => cut.stages[at])), pieces[index]);
+      if (related.length > 0) used.set(keyOf([...related, index].map((at) => cut.stages[at])), piece);
     });
     this.stats = { full: false, parsed: 1, checked: 1, rebuilt: true };
   }
@@ -185,6 +181,11 @@ class Ancestry {
     visit(index);
     return [...found].sort((a, b) => a - b);
   }
+}
+
+/** What Ancestry needs of a piece's own stages: their names and the images they are built FROM. */
+function namesAndBases(stages: readonly Stage[]): Pick<Piece, 'names' | 'bases'> {
+  return { names: stages.flatMap((stage) => (stage.name ? [stage.name] : [])), bases: stages.map((stage) => stage.from.getImageName()?.toLowerCase() ?? '') };
 }
 
 /** The prelude, then each piece at its own lines (blank lines pad the gaps), so positions are the document's. */

@@ -143,24 +143,13 @@ export class DocumentLinter {
   private run(document: TextDocument, kind: DocumentKind, { settings, context }: EffectiveSettings): Finding[] {
     const text = document.getText();
     const options = { context, rules: this.options.rules, onRuleError: (ruleId: string, error: unknown) => this.ruleFailed(ruleId, error) };
-    if (kind === 'dockerfile') return this.dockerfileAnalyzer(document.uri).analyze(text, settings, options);
+    if (kind === 'dockerfile') return analyzerFor(this.dockerfileAnalyzers, document.uri, () => new DockerfileIncrementalAnalyzer()).analyze(text, settings, options);
     if (kind !== 'compose') return analyze(text, kind, settings, options);
     // Compose: the project's other files (open text first) and the paths that exist, not the .dockerignore.
     // One analyzer per document parses only what changed, for the paths to stat and for the rules.
-    const composeAnalyzer = this.composeAnalyzers.get(document.uri) ?? new ComposeIncrementalAnalyzer();
-    this.composeAnalyzers.set(document.uri, composeAnalyzer);
+    const composeAnalyzer = analyzerFor(this.composeAnalyzers, document.uri, () => new ComposeIncrementalAnalyzer());
     const compose = this.composeFiles.analysisInput(document.uri, text, settings.maxFileSize, (source, context) => composeAnalyzer.document(source, context));
     return composeAnalyzer.analyze(text, settings, { ...options, context: compose?.context ?? {} });
-  }
-
-  /** One incremental analyzer per open Dockerfile: an edit re-checks only the stages it touched. */
-  private dockerfileAnalyzer(uri: string): DockerfileIncrementalAnalyzer {
-    let analyzer = this.dockerfileAnalyzers.get(uri);
-    if (!analyzer) {
-      analyzer = new DockerfileIncrementalAnalyzer();
-      this.dockerfileAnalyzers.set(uri, analyzer);
-    }
-    return analyzer;
   }
 
   private scheduleDependents(uri: string): void {
@@ -187,6 +176,16 @@ export class DocumentLinter {
     this.failedRules.add(ruleId);
     this.host.logError(`Rule ${ruleId} threw and was skipped (reported once per session): ${describe(error)}`);
   }
+}
+
+/** The open document's incremental analyzer (one per URI, forgotten on close), made on first use. */
+function analyzerFor<A>(analyzers: Map<string, A>, uri: string, create: () => A): A {
+  let analyzer = analyzers.get(uri);
+  if (!analyzer) {
+    analyzer = create();
+    analyzers.set(uri, analyzer);
+  }
+  return analyzer;
 }
 
 export function describe(error: unknown): string {
