@@ -23,14 +23,21 @@ const CAPABILITIES: ClientCapabilities = {
   },
 };
 
+/** One publish as the client saw it: what it said, not the diagnostics themselves (see `BenchClient.latest`). */
 export interface Publish {
-  params: PublishDiagnosticsParams;
+  params: Pick<PublishDiagnosticsParams, 'uri' | 'version'> & { diagnosticCount: number };
   /** performance.now() when the notification reached the client. */
   at: number;
 }
 
 export class BenchClient {
   readonly publishes: Publish[] = [];
+  /**
+   * The diagnostics last published for each document. Like an editor, the client keeps only these:
+   * retaining every publish would grow its heap by the payload on each edit, and its garbage
+   * collection would then be timed as the server's latency.
+   */
+  readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters = new Set<() => void>();
   private readonly exited: Promise<number | null>;
 
@@ -40,7 +47,9 @@ export class BenchClient {
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => null));
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      this.publishes.push({ params, at: performance.now() });
+      const at = performance.now();
+      this.latest.set(params.uri, params);
+      this.publishes.push({ params: { uri: params.uri, version: params.version, diagnosticCount: params.diagnostics.length }, at });
       for (const waiter of [...this.waiters]) waiter();
     });
     connection.onError(() => undefined);
@@ -72,7 +81,7 @@ export class BenchClient {
   }
 
   /** The first publish for `uri` at index >= `since` that `accept`s, or undefined after `timeoutMs`. */
-  waitForPublish(uri: string, since: number, accept: (params: PublishDiagnosticsParams) => boolean, timeoutMs: number): Promise<Publish | undefined> {
+  waitForPublish(uri: string, since: number, accept: (params: Publish['params']) => boolean, timeoutMs: number): Promise<Publish | undefined> {
     return new Promise((resolve) => {
       const check = (): void => {
         const found = this.publishes.slice(since).find((publish) => publish.params.uri === uri && accept(publish.params));

@@ -1,7 +1,9 @@
-import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
+import { Console } from 'node:console';
+import { createConnection, ProposedFeatures, StreamMessageWriter, TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decideStartup } from './lsp/command-line';
 import { describe } from './lsp/linter';
+import { cachedJsonEncoder } from './lsp/message-json';
 import { Session } from './lsp/session';
 
 // `--stdio` / `--node-ipc` pick the transport; see lsp/command-line.ts for what happens without one.
@@ -12,7 +14,7 @@ if (startup.action === 'print') {
 }
 process.argv = startup.argv;
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let session: Session | undefined;
 // Last line of defence: a bug in one request must not take the editor's diagnostics down with it.
@@ -32,3 +34,14 @@ connection.onCodeActionResolve(async (action) => (session?.pinning ? session.pin
 
 documents.listen(connection);
 connection.listen();
+
+/**
+ * The `--stdio` connection of vscode-languageserver, with publishes serialised from cached diagnostic JSON
+ * (lsp/message-json.ts). Like the library in this mode, keeps console output off stdout, the protocol's channel.
+ */
+function stdioConnection(): Connection {
+  globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: cachedJsonEncoder });
+  // The streams overload: the library wraps the input stream (and exits when it closes) and takes a ready writer as is.
+  return createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
+}

@@ -28,7 +28,10 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Findings reused between edits (the incremental analyzers return the same objects) keep their diagnostic. */
+/**
+ * Findings reused between edits (the incremental analyzers return the same objects) keep their diagnostic.
+ * Diagnostics are frozen: the stdio transport caches each one's JSON (message-json.ts).
+ */
 const diagnosticOf = new WeakMap<Finding, Diagnostic>();
 
 export function toDiagnostic(finding: Finding): Diagnostic {
@@ -41,15 +44,15 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 }
 
 function makeDiagnostic(finding: Finding): Diagnostic {
-  return {
+  return Object.freeze({
     range: finding.range,
     severity: SEVERITIES[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.rule,
-    codeDescription: { href: ruleDocsUrl(finding.rule) },
+    codeDescription: Object.freeze({ href: ruleDocsUrl(finding.rule) }),
     message: finding.message,
     ...(finding.pin ? { data: { pin: finding.pin } } : {}),
-  };
+  });
 }
 
 /** Reads back one of our diagnostics as the client echoes it; other sources and malformed data give undefined. */
