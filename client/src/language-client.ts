@@ -12,12 +12,16 @@ const YAML_FILES = { scheme: 'file', language: 'yaml' };
 /** Config files, and the Compose files merged with an open one (`compose.override.yaml` beside `compose.yaml`). */
 const WATCHED_FILES = '**/{.hadolint.yaml,.hadolint.yml,.container-hygiene.yaml,.container-hygiene.yml,.dockerignore,compose*.yaml,compose*.yml,docker-compose*.yaml,docker-compose*.yml}';
 
-/** The language client for dist/server.js, talking over Node IPC. Not started yet. */
+/**
+ * The language client for dist/server.js, talking over stdio. Not started yet. Stdio rather than Node IPC:
+ * on stdio the server sends each diagnostic's JSON cached from the last publish (server/src/lsp/message-json.ts),
+ * while IPC re-serialises every diagnostic on every change.
+ */
 export function createLanguageClient(context: ExtensionContext, outputChannel: OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]), YAML_FILES],
