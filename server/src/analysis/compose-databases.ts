@@ -10,7 +10,7 @@ import type { ComposeNode } from './compose-node';
 import { parseVolumeSpec, type VolumeMount } from './compose-volumes';
 import { parseImageReference } from './images';
 import { interpolationRefs, isInterpolated } from './interpolation';
-import type { TextEdit } from './types';
+import type { Fix, TextEdit } from './types';
 
 /** The newest postgres major whose layout we know; untagged and `latest` are treated as this. */
 const NEWEST_POSTGRES = 18;
@@ -89,6 +89,18 @@ export interface ServiceDatabase {
   /** `" (its tag names no version, so it is taken as the newest, postgres 18+)"`, or an empty string. */
   versionNote: string;
   cache: boolean;
+}
+
+/**
+ * The services that run a database, each with it; none when the file is part of a project that could
+ * not be read whole (an unread base file may hold the volume).
+ */
+export function* databaseServices(doc: ComposeDoc): Generator<{ service: ComposeService; db: ServiceDatabase }> {
+  if (doc.project.partial) return;
+  for (const service of doc.services) {
+    const db = serviceDatabase(service);
+    if (db) yield { service, db };
+  }
 }
 
 /** The database a service runs, from its effective image; undefined for other images and built images. */
@@ -241,6 +253,19 @@ export function declareVolume(doc: ComposeDoc, name: string): TextEdit[] | undef
   const section = doc.topLevel('volumes');
   if (section) return section.isMap || section.isNull ? insertKey(section, name, {}) : undefined;
   return doc.root ? insertKey(doc.root, 'volumes', { [name]: {} }) : undefined;
+}
+
+/**
+ * The one fix that moves a service's data to a fresh named volume: `mountEdits` rewrites the mount to
+ * use the name, and the volume is declared too; no fix when either cannot be edited in place.
+ */
+export function namedVolumeFix(doc: ComposeDoc, service: string, mountEdits: (name: string) => TextEdit[] | undefined, fix: (name: string) => Omit<Fix, 'edits'>): Fix[] {
+  const name = freshVolumeName(doc, service);
+  const edits = mountEdits(name);
+  const declaration = declareVolume(doc, name);
+  if (!edits || !declaration) return [];
+  const { title, ...flags } = fix(name);
+  return [{ title, edits: [...edits, ...declaration], ...flags }];
 }
 
 /** Adds `spec` to the service's `volumes:` (creating the key), then declares the volume; undefined when either cannot be edited in place. */

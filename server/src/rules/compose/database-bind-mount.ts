@@ -1,7 +1,7 @@
-import { databaseMounts, declareVolume, freshVolumeName, serviceDatabase, type DatabaseMount } from '../../analysis/compose-databases';
+import { databaseMounts, databaseServices, namedVolumeFix, type DatabaseMount } from '../../analysis/compose-databases';
 import { replaceInScalar, replaceScalar } from '../../analysis/compose-edits';
 import { defineRule } from '../../analysis/rule';
-import type { Fix, TextEdit } from '../../analysis/types';
+import type { TextEdit } from '../../analysis/types';
 
 /** Database files on a host folder: slower heavy I/O (notably Docker Desktop's file sharing) and host-owned files. */
 export const databaseBindMount = defineRule({
@@ -15,19 +15,11 @@ export const databaseBindMount = defineRule({
   },
   fixable: true,
   check(doc, report) {
-    if (doc.project.partial) return;
-    for (const service of doc.services) {
-      const db = serviceDatabase(service);
-      if (!db) continue;
+    for (const { service, db } of databaseServices(doc)) {
       for (const entry of databaseMounts(service, db).covering) {
         const { mount, node } = entry;
         if (!node || mount.type !== 'bind' || !mount.source || mount.sourceInterpolated) continue;
-        const name = freshVolumeName(doc, service.name);
-        const edits = toNamedVolume(entry, name);
-        const declaration = declareVolume(doc, name);
-        const fixes: Fix[] = edits && declaration
-          ? [{ title: `Use a named volume "${name}" (the data in ${mount.source} is not moved)`, edits: [...edits, ...declaration], safe: false }]
-          : [];
+        const fixes = namedVolumeFix(doc, service.name, (name) => toNamedVolume(entry, name), (name) => ({ title: `Use a named volume "${name}" (the data in ${mount.source} is not moved)`, safe: false }));
         const range = node.kind === 'scalar' && mount.sourceSpan ? node.subRange(...mount.sourceSpan) : (node.get('source')?.range ?? node.headRange);
         report({ range, messageId: 'bind', data: { service: service.name, database: db.label, source: mount.source }, fixes });
       }

@@ -1,4 +1,4 @@
-import { databaseMounts, serviceDatabase, type DatabaseMount } from '../../analysis/compose-databases';
+import { databaseMounts, databaseServices, type DatabaseMount } from '../../analysis/compose-databases';
 import { replaceInScalar, replaceScalar } from '../../analysis/compose-edits';
 import { defineRule } from '../../analysis/rule';
 import type { Fix, Range, TextEdit } from '../../analysis/types';
@@ -16,10 +16,8 @@ export const databaseVolumeWrongPath = defineRule({
   },
   fixable: true,
   check(doc, report) {
-    if (doc.project.partial) return;
-    for (const service of doc.services) {
-      const db = serviceDatabase(service);
-      if (!db?.mountPath) continue;
+    for (const { service, db } of databaseServices(doc)) {
+      if (!db.mountPath) continue;
       const mounts = databaseMounts(service, db);
       if (mounts.covering.length > 0 || mounts.undecidable) continue;
       // Two misplaced mounts cannot both move to the data path.

@@ -1,5 +1,5 @@
 import type { ComposeService } from '../../analysis/compose-doc';
-import { addNamedVolume, databaseMounts, declareVolume, freshVolumeName, serviceDatabase } from '../../analysis/compose-databases';
+import { addNamedVolume, databaseMounts, databaseServices, freshVolumeName, namedVolumeFix } from '../../analysis/compose-databases';
 import { insertKey, replaceScalar } from '../../analysis/compose-edits';
 import type { ComposeNode } from '../../analysis/compose-node';
 import { defineRule } from '../../analysis/rule';
@@ -20,21 +20,16 @@ export const databaseWithoutVolume = defineRule({
   },
   fixable: true,
   check(doc, report) {
-    if (doc.project.partial) return;
-    for (const service of doc.services) {
-      const db = serviceDatabase(service);
-      if (!db) continue;
+    for (const { service, db } of databaseServices(doc)) {
       const mounts = databaseMounts(service, db);
       const data = { service: service.name, database: db.label, path: db.mountPath ?? '', note: db.versionNote };
       const anonymous = mounts.covering.filter((entry) => entry.mount.type === 'volume' && !entry.mount.source);
       if (anonymous.length === mounts.covering.length) {
         for (const entry of anonymous) {
           if (!entry.node) continue;
-          const name = freshVolumeName(doc, service.name);
-          const edits = nameVolume(entry.node, name, entry.target);
-          const declaration = declareVolume(doc, name);
-          const fixes: Fix[] = edits && declaration ? [{ title: `Name the volume "${name}"`, edits: [...edits, ...declaration], safe: false, preferred: true }] : [];
-          report({ range: entry.node.headRange, messageId: 'anonymous', data, fixes });
+          const { node } = entry;
+          const fixes = namedVolumeFix(doc, service.name, (name) => nameVolume(node, name, entry.target), (name) => ({ title: `Name the volume "${name}"`, safe: false, preferred: true }));
+          report({ range: node.headRange, messageId: 'anonymous', data, fixes });
         }
       }
       if (mounts.covering.length > 0 || mounts.misplaced.length > 0 || !writesImage(service)) continue;
