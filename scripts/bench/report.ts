@@ -109,7 +109,8 @@ ${report.command}
 \`\`\`
 
 (\`npm run bench\` builds the bundles, then runs \`node --import tsx scripts/bench/run.ts\`; \`-- --quick\` is a
-smoke run that does not rewrite this page, \`-- --render\` rewrites it from the last run's JSON.) Raw numbers of every run are saved as JSON in \`bench-results/\`
+smoke run that does not rewrite this page, \`-- --render\` rewrites it from the last run's JSON, \`-- --latency\` prints only
+the editor latency of our server and the peer.) Raw numbers of every run are saved as JSON in \`bench-results/\`
 (ignored by git); this page is the summary of the run below.
 
 ## Machine

@@ -14,6 +14,8 @@ import { median } from './stats';
 
 const ROOT = join(__dirname, '..', '..');
 const quick = process.argv.includes('--quick');
+/** `-- --latency`: only the editor latency of our server (debounce 0) and the peer, printed, nothing saved. */
+const latencyOnly = process.argv.includes('--latency');
 
 /** Everything one run measured; saved as JSON and rendered as tables. */
 export interface BenchReport {
@@ -63,14 +65,20 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const dockerfileText = bigDockerfile(SETTINGS.dockerfileInstructions);
   const composeText = bigCompose(SETTINGS.composeServices);
+  const edits = { edits: SETTINGS.edits, warmupEdits: SETTINGS.warmupEdits };
+  const sessions = { dockerfile: { languageId: 'dockerfile', text: dockerfileText, ...edits }, compose: { languageId: 'dockercompose', text: composeText, ...edits } };
+  if (latencyOnly) {
+    const rows = [...await latencyOf(OUR_SERVER(0), 'version', sessions, true, SETTINGS.latencyRuns), ...await latencyOf(PEER_SERVER, 'next-publish', sessions, false, SETTINGS.latencyRuns)];
+    for (const row of rows) process.stdout.write(`${row.server.padEnd(36)} ${row.file.padEnd(10)} p50 ${row.p50.toFixed(1).padStart(5)}  p99 ${row.p99.toFixed(1).padStart(5)}  pooled p99 ${row.pooledP99.toFixed(1).padStart(5)}  RSS ${row.rssMb.toFixed(0)} MB\n`);
+    process.stdout.write(`load average before / after: ${loadBefore.map((x) => x.toFixed(2)).join(', ')} / ${loadavg().map((x) => x.toFixed(2)).join(', ')}\n`);
+    return;
+  }
 
   log('scaling (in process)');
   const scaling = runScaling(quick ? [1, 10, 100] : [1, 10, 100, 1000], quick ? 300 : 2000);
 
   log('editor latency');
   const latency: LatencyResult[] = [];
-  const edits = { edits: SETTINGS.edits, warmupEdits: SETTINGS.warmupEdits };
-  const sessions = { dockerfile: { languageId: 'dockerfile', text: dockerfileText, ...edits }, compose: { languageId: 'dockercompose', text: composeText, ...edits } };
   latency.push(...await latencyOf(OUR_SERVER(0), 'version', sessions, true, SETTINGS.latencyRuns));
   latency.push(...await latencyOf(PEER_SERVER, 'next-publish', sessions, false, SETTINGS.latencyRuns));
   latency.push(...await latencyOf(OUR_SERVER(), 'version', sessions, true, Math.max(1, Math.ceil(SETTINGS.latencyRuns / 2))));
