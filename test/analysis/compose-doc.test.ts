@@ -137,6 +137,18 @@ describe('ComposeDoc: services and accessors', () => {
     assert.equal(withContext.pathExists('other'), false);
     assert.equal(new ComposeDoc('').pathExists('app'), undefined);
   });
+
+  it('a view of some services shares the parse and the project, and is no object built on the document', () => {
+    const web = doc.service('web')!;
+    const view = doc.withServices([web]);
+    assert.deepEqual(view.services, [web]);
+    assert.equal(view.allServices, doc.allServices);
+    assert.equal(view.project, doc.project);
+    assert.equal(view.service('db'), doc.service('db'));
+    assert.equal(doc.services.length, 2, 'the document keeps all its services');
+    // V8 keeps an object used as a prototype, and all it holds, through young-generation GCs.
+    assert.equal(Object.getPrototypeOf(view), ComposeDoc.prototype);
+  });
 });
 
 describe('ComposeDoc: bad input never throws', () => {

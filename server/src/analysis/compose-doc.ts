@@ -130,14 +130,13 @@ export class ComposeDoc implements NodeHost {
 
   /**
    * The same document with rules reporting only on `services` (the incremental analyzer re-checks
-   * the services whose text changed). It shares the parse, the project and every cache.
+   * the services whose text changed). It shares the parse, the project and the memos.
    */
   withServices(services: readonly ComposeService[]): ComposeDoc {
     void this.project;
-    // A prototype view rather than a copy: every lazily filled cache stays shared with this document.
-    const view = Object.create(this) as ComposeDoc;
-    Object.defineProperty(view, 'services', { value: services, enumerable: true });
-    return view;
+    // A shallow copy, not `Object.create(this)`: V8 keeps an object made a prototype (and all it
+    // holds) through young-generation GCs, so each edit's document ended up in old space as garbage.
+    return Object.assign(Object.create(ComposeDoc.prototype) as ComposeDoc, this, { services });
   }
 
   /**

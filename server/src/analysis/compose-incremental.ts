@@ -10,6 +10,7 @@
 import { analyze, severityFor, type AnalyzeOptions } from './analyze';
 import { ComposeDoc, type ComposeService } from './compose-doc';
 import { runComposeRule, sortFindings, withoutSuppressed } from './compose-findings';
+import { reuseEqualFindings } from './finding-reuse';
 import { mergeInOrder, orderServiceFindings, type OrderedFindings, type OtherFinding } from './compose-order';
 import { ComposeParts, type CachedFindings } from './compose-parts';
 import { recordReads } from './compose-reads';
@@ -46,6 +47,8 @@ export class ComposeIncrementalAnalyzer {
   private readonly everyService = new Map<string, string>();
   /** Each service's kept findings in order, by its findings array (compose-order.ts). */
   private readonly ordered = new WeakMap<(CachedFindings | undefined)[], OrderedFindings>();
+  /** The last findings of the rules that run on the whole document at every edit (finding-reuse.ts). */
+  private documentFindings: readonly Finding[] = [];
   /** Stands for "no context" so that calls without one can reuse the prepared document. */
   private readonly noContext: AnalysisContext = {};
   lastRun: IncrementalStats = { incremental: false, partsParsed: 0, servicesChecked: 0 };
@@ -118,13 +121,19 @@ export class ComposeIncrementalAnalyzer {
     const views = new Map<string, ComposeDoc>();
     const checked = new Set<string>();
     const others: OtherFinding[] = [];
+    /** The findings of rules run on the whole document: new objects at each edit. */
+    const made: OtherFinding[] = [];
     const scoped = new Set<number>();
     (rules as readonly Rule<'compose'>[]).forEach((rule, index) => {
       const severity = severityFor(rule, settings);
       if (!severity) return;
       const scope = REGISTRY.has(rule) ? SERVICE_SCOPES.get(rule.id) : undefined;
       if (!scope) {
-        runComposeRule(rule, doc, severity, ctx, (finding) => others.push({ finding, rank: index }));
+        runComposeRule(rule, doc, severity, ctx, (finding) => {
+          const other = { finding, rank: index };
+          others.push(other);
+          made.push(other);
+        });
         return;
       }
       scoped.add(index);
@@ -141,7 +150,7 @@ export class ComposeIncrementalAnalyzer {
       if (stale.length > 0) {
         const byService = this.recheck(rule, viewOf(doc, stale.map((i) => services[i]), views), severity, ctx, scope.sharedFindings === true);
         for (const i of stale) {
-          kept[i][index] = { dependency: dependencies?.[i] ?? '', findings: byService.get(services[i].name) ?? [] };
+          kept[i][index] = cachedFindings(dependencies?.[i] ?? '', byService.get(services[i].name) ?? []);
           this.ordered.delete(kept[i]);
           checked.add(services[i].name);
         }
@@ -150,6 +159,9 @@ export class ComposeIncrementalAnalyzer {
       this.parts.usingForFindings = false;
     });
     this.lastRun.servicesChecked = checked.size;
+    const reused = reuseEqualFindings(made.map((other) => other.finding), this.documentFindings);
+    made.forEach((other, i) => { other.finding = reused[i]; });
+    this.documentFindings = reused;
     const ordered = mergeInOrder(services.map((service, i) => ({ ordered: this.orderedOf(kept[i]), ...this.parts.lineSpan(service.name) })), others);
     return withoutSuppressed(ordered ?? sortFindings(inRuleOrder(rules.length, scoped, kept, others)), doc, rules);
   }
@@ -177,6 +189,13 @@ export class ComposeIncrementalAnalyzer {
     this.shared.set(rule.id, shared);
     return byService;
   }
+}
+
+/** Most services get no finding from most rules: they share one entry (never mutated) rather than one each. */
+const NOTHING_FOUND: CachedFindings = Object.freeze({ dependency: '', findings: Object.freeze([]) as unknown as Finding[] });
+
+function cachedFindings(dependency: string, findings: Finding[]): CachedFindings {
+  return dependency === '' && findings.length === 0 ? NOTHING_FOUND : { dependency, findings };
 }
 
 /** The compose rules of the registry: the only ones whose scope compose-rule-scopes.ts describes. */

@@ -18,7 +18,7 @@ import { keysChangedByAnchors } from './compose-anchor-edits';
 import { mayHaveSuppressions } from './compose-findings';
 import { ALL_KEYS, noteRead, recordingReads, recordReads } from './compose-reads';
 import { chunkId, stitchChunks, type StitchedDocument } from './compose-stitch';
-import { LineIndex } from './text';
+import { detachedSlice, LineIndex } from './text';
 import type { AnalysisContext, Finding } from './types';
 
 /** Findings of one rule for one service, and what they depended on in other services. */
@@ -87,7 +87,7 @@ export class ComposeParts {
       const found = this.previousPart(text, span, cursor, changed);
       cursor = found ? found.index + 1 : cursor;
       const reused = found?.part;
-      const chunk = reused?.chunk ?? parseChunk(span.kind, text.slice(span.start, span.end), span.start);
+      const chunk = reused?.chunk ?? parseChunk(span.kind, detachedSlice(text, span.start, span.end), span.start);
       if (!reused) parsed++;
       if (chunk === 'broken' && !broken) broken = { span, at: parts.length };
       else if (!chunk || chunk === 'broken') return undefined;
@@ -213,9 +213,11 @@ export class ComposeParts {
 
   /** Finds parts by name, and drops plain data whose anchors changed (a service's: those it refers to; a top-level entry's: any). */
   private index(stitched: StitchedDocument): void {
-    this.services.clear();
-    this.tops.clear();
-    this.lineSpans.clear();
+    // New maps rather than clear(): V8 gives a cleared map its new table in the generation of the old
+    // one, so maps once moved to old space put every edit's tables, and all they hold, there as garbage.
+    this.services = new Map();
+    this.tops = new Map();
+    this.lineSpans = new Map();
     this.parts.forEach((part, i) => {
       if (part.chunk.kind === 'service') this.lineSpans.set(part.chunk.key, { firstLine: part.line, endLine: this.parts[i + 1]?.line ?? Infinity });
     });

@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { analyze, byPosition, runRules, withoutSuppressedDockerfile, type AnalyzeOptions } from './analyze';
 import { DockerfileDoc, type Stage } from './dockerfile-doc';
+import { reuseEqualFindings } from './finding-reuse';
 import { cutStages, type CutDockerfile, type StagePiece } from './dockerfile-stages-cut';
 import { unanalyzableReason } from './input-guard';
 import type { Rule } from './rule';
@@ -46,12 +47,15 @@ const REBUILD_MIN = 4;
 export class DockerfileIncrementalAnalyzer {
   private pieces = new Map<string, Piece>();
   private fingerprint = '';
+  /** The last findings of the rules that run on the whole document at every edit (finding-reuse.ts). */
+  private documentFindings: readonly Finding[] = [];
   stats: IncrementalStats = { full: false, parsed: 0, checked: 0 };
 
   analyze(text: string, settings: AnalysisSettings, options: AnalyzeOptions = {}): Finding[] {
     const cut = unanalyzableReason(text, settings.maxFileSize) ? undefined : cutStages(text);
     if (!cut) {
       this.pieces.clear();
+      this.documentFindings = [];
       this.stats = { full: true, parsed: 1, checked: 1 };
       return analyze(text, 'dockerfile', settings, options);
     }
@@ -103,7 +107,8 @@ export class DockerfileIncrementalAnalyzer {
       findings.push(...checkStageRules(target, index === 0 ? 0 : stage.line));
     });
     const whole = assembledDocument(text, own);
-    findings.push(...runRules(whole, documentRules, settings, options));
+    this.documentFindings = reuseEqualFindings(runRules(whole, documentRules, settings, options), this.documentFindings);
+    findings.push(...this.documentFindings);
     this.pieces = used;
     // analyze() sorts one list built rule by rule: ties in position keep the rules' order.
     const rank = new Map(rules.map((rule, index) => [rule.id, index]));

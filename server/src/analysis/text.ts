@@ -74,6 +74,16 @@ export class LineIndex {
   }
 }
 
+/**
+ * `text.slice(start, end)` in a string of its own. V8 makes a slice of 13 characters or more a view
+ * of the whole text, which then lives as long as the slice (and every slice of it): the parts an
+ * incremental analyzer keeps across edits would each keep a whole old version of the document.
+ */
+export function detachedSlice(text: string, start: number, end: number): string {
+  // Slicing a concatenation copies it flat first; the view then points into that small copy.
+  return (' ' + text.slice(start, end)).slice(1);
+}
+
 export function replace(range: Range, newText: string): TextEdit {
   return { range, newText };
 }
