@@ -6,32 +6,41 @@ import { PublishDiagnosticsNotification, type ContentTypeEncoder, type Diagnosti
  * one diagnostic per reused finding), so serialising only the new ones saves most of the work.
  * Published diagnostics are never mutated (see toDiagnostic), which is what makes the cache sound.
  */
-const jsonOfDiagnostic = new WeakMap<Diagnostic, Buffer>();
-const COMMA = Buffer.from(',');
+const jsonOfDiagnostic = new WeakMap<Diagnostic, { json: string; bytes: number }>();
 
-/** The message as UTF-8 JSON: a publishDiagnostics is joined from cached diagnostics, anything else is stringified. */
+/**
+ * The message as UTF-8 JSON: a publishDiagnostics is written from cached diagnostics into one buffer,
+ * anything else is stringified. (Strings, not a Buffer per diagnostic: small Buffers are slices of
+ * Node's shared 8 KB pool, and one long-lived diagnostic would keep its whole block alive.)
+ */
 export function messageJson(message: Message): Buffer {
   if (!isPublishDiagnostics(message)) return Buffer.from(JSON.stringify(message), 'utf8');
   const { diagnostics, ...rest } = message.params;
   const others = JSON.stringify(rest);
   const head = `{"jsonrpc":${JSON.stringify(message.jsonrpc)},"method":${JSON.stringify(message.method)},"params":`
     + (others === '{}' ? '{"diagnostics":[' : `${others.slice(0, -1)},"diagnostics":[`);
-  const pieces: Buffer[] = [Buffer.from(head, 'utf8')];
-  diagnostics.forEach((diagnostic, index) => {
-    if (index > 0) pieces.push(COMMA);
-    pieces.push(diagnosticJson(diagnostic));
+  const tail = ']}}';
+  const pieces = diagnostics.map(diagnosticJson);
+  let size = Buffer.byteLength(head) + tail.length + Math.max(0, pieces.length - 1);
+  for (const piece of pieces) size += piece.bytes;
+  const buffer = Buffer.allocUnsafe(size);
+  let at = buffer.write(head, 0, 'utf8');
+  pieces.forEach((piece, index) => {
+    if (index > 0) at = buffer.writeUInt8(0x2c, at); // ','
+    at += buffer.write(piece.json, at, 'utf8');
   });
-  pieces.push(Buffer.from(']}}'));
-  return Buffer.concat(pieces);
+  buffer.write(tail, at, 'latin1');
+  return buffer;
 }
 
-function diagnosticJson(diagnostic: Diagnostic): Buffer {
-  let json = jsonOfDiagnostic.get(diagnostic);
-  if (json === undefined) {
-    json = Buffer.from(JSON.stringify(diagnostic), 'utf8');
-    jsonOfDiagnostic.set(diagnostic, json);
+function diagnosticJson(diagnostic: Diagnostic): { json: string; bytes: number } {
+  let cached = jsonOfDiagnostic.get(diagnostic);
+  if (cached === undefined) {
+    const json = JSON.stringify(diagnostic);
+    cached = { json, bytes: Buffer.byteLength(json, 'utf8') };
+    jsonOfDiagnostic.set(diagnostic, cached);
   }
-  return json;
+  return cached;
 }
 
 function isPublishDiagnostics(message: Message): message is NotificationMessage & { params: PublishDiagnosticsParams } {
