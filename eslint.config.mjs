@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.cache/', 'out/', '**/*.vsix'] },
+  { ignores: ['dist/', 'node_modules/', '.cache/', 'out/', '**/*.vsix', 'server/src/schemas/compose-validators.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,8 +4,7 @@
  * that changed). `${VAR}` values never fail a type, enum or pattern check: validation is re-run
  * with a value the schema accepts in their place.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../schemas/compose-spec.json';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { interpolationRefs, isInterpolated } from './interpolation';
 
 /** Keywords an interpolated string may fail only because its value is not known yet. */
@@ -13,26 +12,22 @@ const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'pattern', 'format', 'm
 /** Validation rounds, each replacing the interpolated values found failing in the one before. */
 const MAX_ROUNDS = 5;
 
-let ajv: Ajv | undefined;
-const validators = new Map<string, ValidateFunction>();
+type Validators = typeof import('../schemas/compose-validators');
+let validators: Validators | undefined;
 
-/** The validator of the whole schema (`document`) or of its service definition (`service`), compiled on first use (about 0.1 s). */
-function compiled(target: 'document' | 'service'): ValidateFunction {
-  let validateFn = validators.get(target);
-  if (validateFn) return validateFn;
-  // strict: false because the schema uses `deprecated` (a later draft's keyword); it is metadata only.
-  ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, allowUnionTypes: true });
-  const whole = validators.get('document') ?? ajv.compile(schema);
-  validators.set('document', whole);
-  validateFn = target === 'document' ? whole : ajv.getSchema(`${schema.$id}#/definitions/service`);
-  if (!validateFn) throw new Error('The bundled Compose schema has no service definition');
-  validators.set(target, validateFn);
-  return validateFn;
+/**
+ * The schema's validator, compiled to code at build time (scripts/generate-validators.mjs). Loaded on
+ * first use: its 0.7 MB of code and schema objects cost nothing until a Compose file is linted.
+ */
+function validator(target: 'document' | 'service'): ValidateFunction {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  validators ??= require('../schemas/compose-validators') as Validators;
+  return validators[target];
 }
 
 /** ajv's errors for `data`; `converged` is false when interpolated values kept failing for all rounds (then no errors are kept). */
 export function validateData(data: unknown, target: 'document' | 'service'): { errors: ErrorObject[]; converged: boolean } {
-  const validateFn = compiled(target);
+  const validateFn = validator(target);
   const substituted = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (validateFn(data)) return { errors: [], converged: true };
