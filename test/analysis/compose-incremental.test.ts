@@ -168,8 +168,9 @@ describe('ComposeIncrementalAnalyzer', () => {
 
     assertSame(analyzer, withLine(`${lines[line]}-rc`));
     assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 1, servicesChecked: 1 });
+    // Back to the text before: the part that edit replaced comes back, with its findings.
     assertSame(analyzer, text);
-    assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 1, servicesChecked: 1 });
+    assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 0, servicesChecked: 0 });
     // Enter: the services below move (their findings are checked again) but none is parsed again.
     assertSame(analyzer, withLine(`${lines[line]}\n`));
     assert.equal(analyzer.lastRun.incremental, true);
@@ -205,5 +206,64 @@ describe('ComposeIncrementalAnalyzer', () => {
     // Other files in the project: parsed whole, since the merged project depends on them.
     assertSame(analyzer, text, defaultSettings, { context: { compose: { after: [{ path: 'compose.override.yaml', text: 'services:\n  web:\n    user: root\n' }] } } });
     assert.equal(analyzer.lastRun.incremental, false);
+  });
+  it('a part taken back after an edit that changed the settings is checked again with the new settings', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    const text = bigCompose(12);
+    const typed = text.replace('image: redis:7-alpine', 'image: redis:7-alpinex');
+    const quieter: AnalysisSettings = { ...defaultSettings, severityOverrides: { 'service-no-new-privileges': 'off', 'service-root-user': 'hint' } };
+    assertSame(analyzer, text);
+    assertSame(analyzer, typed, quieter);
+    assertSame(analyzer, text, quieter);
+    assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 0, servicesChecked: 1 });
+    assertSame(analyzer, typed);
+    assertSame(analyzer, text);
+  });
+
+  it('re-checks a service whose other port now clashes, though the clashing service and line are the same', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    const text = 'services:\n  t:\n    image: x:1\n    ports: ["8080:1"]\n  s:\n    image: x:1\n    ports: ["8080:80", "9090:80"]\n';
+    assertSame(analyzer, text);
+    assertSame(analyzer, text.replace('"8080:1"', '"9090:1"'));
+    assert.equal(analyzer.lastRun.servicesChecked, 2);
+    assertSame(analyzer, text);
+  });
+
+  it('notices a suppression comment, a lone CR or a !reset tag typed anywhere, one character at a time', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    const base = bigCompose(12);
+    const at = base.indexOf('\n', base.indexOf('\n  db:')) + 1;
+    analyzer.analyze(base);
+    for (const typed of ['    # container-hygiene ignore=service-no-new-privileges\n', '    command: !reset []\n']) {
+      for (let length = 1; length <= typed.length; length++) assertSame(analyzer, base.slice(0, at) + typed.slice(0, length) + base.slice(at));
+      assertSame(analyzer, base);
+      assert.equal(analyzer.lastRun.incremental, true);
+    }
+    // `!resetx` is no tag; deleting the x makes one.
+    const untagged = `${base.slice(0, at)}    command: "!resetx"\n${base.slice(at)}`;
+    assertSame(analyzer, untagged);
+    assert.equal(analyzer.lastRun.incremental, true);
+    assertSame(analyzer, untagged.replace('!resetx"', '!reset"'));
+    assert.equal(analyzer.lastRun.incremental, false);
+    assertSame(analyzer, base.slice(0, at) + '    user: "1000"\r' + base.slice(at));
+    assert.equal(analyzer.lastRun.incremental, false);
+    assertSame(analyzer, base);
+  });
+
+  it('keeps the indentation its fixes use right as services that set it are added and removed', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    const wide = (name: string): string => `  ${name}:\n      image: nginx:1\n      environment:\n          TZ: UTC\n`;
+    const narrow = (name: string): string => `  ${name}:\n    image: nginx:1\n    environment:\n      TZ: UTC\n`;
+    const versions = [
+      `services:\n${wide('a')}${wide('b')}${narrow('c')}`,
+      `services:\n${wide('a')}${narrow('c')}`,
+      `services:\n${wide('a')}${narrow('c')}${narrow('d')}`,
+      `services:\n${narrow('c')}${narrow('d')}`,
+      `services:\n${wide('a')}${wide('b')}${narrow('c')}`,
+    ];
+    for (const text of versions) {
+      assertSame(analyzer, text);
+      assert.equal(analyzer.lastRun.incremental, true);
+    }
   });
 });

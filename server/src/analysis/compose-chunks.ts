@@ -23,9 +23,12 @@ const NOT_A_KEY = new Set(['-', '[', '{', '?', '&', '*', '!', '|', '>', '@', '`'
 const SERVICES_HEADER = /^services[ \t]*:(?:[ \t]+#.*)?[ \t]*$/;
 const MARKER = /^(?:---|\.\.\.)(?:[ \t]|$)/;
 
-/** The file's parts in order, or undefined when its layout is not one the incremental analyzer splits. */
-export function splitComposeChunks(text: string): ChunkSpan[] | undefined {
-  if (text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text) || /!(reset|override)\b/.test(text)) return undefined;
+/**
+ * The file's parts in order, or undefined when its layout is not one the incremental analyzer
+ * splits. `changed`: where the text differs from one that split, so only there can lone CRs and tags be new.
+ */
+export function splitComposeChunks(text: string, changed?: ChangedRegion): ChunkSpan[] | undefined {
+  if (text.charCodeAt(0) === 0xfeff || (changed ? unsplittableNear(text, changed) : /\r(?!\n)/.test(text) || RESET_TAG.test(text))) return undefined;
   const spans: ChunkSpan[] = [];
   let section: 'none' | 'top' | 'services' = 'none';
   let serviceIndent = -1;
@@ -75,6 +78,24 @@ export function splitComposeChunks(text: string): ChunkSpan[] | undefined {
     open('service', lineStart, line);
   }
   return sawServices && spans.some((span) => span.kind === 'service') ? spans : undefined;
+}
+
+const RESET_TAG = /!(reset|override)\b/;
+const RESET_TAG_AT = /!(reset|override)\b/y;
+
+/** A lone CR or a `!reset`/`!override` tag touching the changed region (elsewhere the text is that of a text that split). */
+function unsplittableNear(text: string, changed: ChangedRegion): boolean {
+  // A CR is lone by its own character and the next one: only those at `start - 1` to `end - 1` can have changed.
+  for (let at = Math.max(0, changed.start - 1); at < changed.end; at++) if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) !== 10) return true;
+  // A tag and the character after it span at most 10 characters; one cut off by the window's end is checked in the whole text.
+  const from = Math.max(0, changed.start - 10);
+  const tags = new RegExp(RESET_TAG.source, 'g');
+  const window = text.slice(from, changed.end + 10);
+  for (let found = tags.exec(window); found; found = tags.exec(window)) {
+    RESET_TAG_AT.lastIndex = from + found.index;
+    if (RESET_TAG_AT.test(text)) return true;
+  }
+  return false;
 }
 
 /** Where two versions of a text differ: `start` and `end` in the new one, `delta` its change of length. */

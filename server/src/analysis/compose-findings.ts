@@ -29,8 +29,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
 }
 
 /** Drops findings silenced by suppression comments (a comment above a key covers the key's whole block). */
-export function withoutSuppressed(findings: Finding[], doc: ComposeDoc, rules: readonly Rule[]): Finding[] {
-  if (!mayHaveSuppressions(doc.text)) return findings;
+export function withoutSuppressed(findings: Finding[], doc: ComposeDoc, rules: readonly Rule[], suppressible = mayHaveSuppressions(doc.text)): Finding[] {
+  if (!suppressible) return findings;
   const suppressions = readSuppressions(doc.lines, (line) => doc.blockEndLine(line));
   const byId = new Map<string, Rule>();
   for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, rule);
@@ -38,6 +38,13 @@ export function withoutSuppressed(findings: Finding[], doc: ComposeDoc, rules: r
     const rule = byId.get(finding.rule);
     return !rule || !isSuppressed(suppressions, rule, finding.range.start.line);
   });
+}
+
+/** `mayHaveSuppressions` of a text whose lines away from `changed` are those of a text without suppression comments. */
+export function suppressionsNear(text: string, changed: { start: number; end: number }): boolean {
+  const start = text.lastIndexOf('\n', changed.start - 1) + 1;
+  const end = text.indexOf('\n', changed.end);
+  return mayHaveSuppressions(text.slice(start, end < 0 ? text.length : end));
 }
 
 /** False when no comment names `ignore`, `dclint` or `check`, which every suppression comment does. */

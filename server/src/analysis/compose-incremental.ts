@@ -143,10 +143,7 @@ export class ComposeIncrementalAnalyzer {
       this.everyService.set(rule.id, everyService);
       const eachService = scope.eachService?.(doc);
       const dependencies = eachService ? services.map(eachService) : undefined;
-      const stale: number[] = [];
-      for (let i = 0; i < services.length; i++) {
-        if (allStale || volatile[i] || kept[i][index]?.dependency !== (dependencies?.[i] ?? '')) stale.push(i);
-      }
+      const stale = staleServices(kept, index, volatile, allStale, dependencies);
       if (stale.length > 0) {
         const byService = this.recheck(rule, viewOf(doc, stale.map((i) => services[i]), views), severity, ctx, scope.sharedFindings === true);
         for (const i of stale) {
@@ -162,8 +159,8 @@ export class ComposeIncrementalAnalyzer {
     const reused = reuseEqualFindings(made.map((other) => other.finding), this.documentFindings);
     made.forEach((other, i) => { other.finding = reused[i]; });
     this.documentFindings = reused;
-    const ordered = mergeInOrder(services.map((service, i) => ({ ordered: this.orderedOf(kept[i]), ...this.parts.lineSpan(service.name) })), others);
-    return withoutSuppressed(ordered ?? sortFindings(inRuleOrder(rules.length, scoped, kept, others)), doc, rules);
+    const ordered = mergeInOrder(kept.map((own) => this.orderedOf(own)), services.map((service) => this.parts.lineSpan(service.name)), others);
+    return withoutSuppressed(ordered ?? sortFindings(inRuleOrder(rules.length, scoped, kept, others)), doc, rules, this.parts.mayHaveSuppressions(doc.text));
   }
 
   /** A service's kept findings sorted (compose-order.ts), sorted again only when they change. */
@@ -196,6 +193,17 @@ const NOTHING_FOUND: CachedFindings = Object.freeze({ dependency: '', findings: 
 
 function cachedFindings(dependency: string, findings: Finding[]): CachedFindings {
   return dependency === '' && findings.length === 0 ? NOTHING_FOUND : { dependency, findings };
+}
+
+/** Services whose findings of the rule at `rank` cannot be kept: none kept, another dependency, or every one stale. */
+function staleServices(kept: readonly (CachedFindings | undefined)[][], rank: number, volatile: readonly boolean[], allStale: boolean, dependencies: readonly string[] | undefined): number[] {
+  const stale: number[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const entry = kept[i][rank];
+    // Without dependencies a rule's entries all depend on '' (not read: most are findings of their own, spread over the heap).
+    if (allStale || volatile[i] || entry === undefined || (dependencies !== undefined && entry.dependency !== dependencies[i])) stale.push(i);
+  }
+  return stale;
 }
 
 /** The compose rules of the registry: the only ones whose scope compose-rule-scopes.ts describes. */

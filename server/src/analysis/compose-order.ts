@@ -11,6 +11,9 @@ import type { Finding } from './types';
 export interface OrderedFindings {
   findings: Finding[];
   ranks: number[];
+  /** The start lines of the first and the last finding (read at each merge, kept here to spare the lookups). */
+  firstLine: number;
+  lastLine: number;
 }
 
 /** A finding of a whole-document rule, or one a service-scoped rule reports for no service. */
@@ -19,33 +22,45 @@ export interface OtherFinding {
   rank: number;
 }
 
+/** The lines a service's part takes: `[firstLine, endLine)`. */
+export interface LineSpan {
+  firstLine: number;
+  endLine: number;
+}
+
 /** One service's findings (`byRank[rank]` in the rule's order) sorted by position, then rank, then the rule's order. */
 export function orderServiceFindings(byRank: readonly (readonly Finding[] | undefined)[]): OrderedFindings {
   const entries: { finding: Finding; rank: number }[] = [];
   byRank.forEach((findings, rank) => findings?.forEach((finding) => entries.push({ finding, rank })));
   entries.sort((a, b) => comparePositions(a.finding, b.finding) || a.rank - b.rank);
-  return { findings: entries.map((entry) => entry.finding), ranks: entries.map((entry) => entry.rank) };
+  const findings = entries.map((entry) => entry.finding);
+  return { findings, ranks: entries.map((entry) => entry.rank), firstLine: findings[0]?.range.start.line ?? 0, lastLine: findings[findings.length - 1]?.range.start.line ?? 0 };
 }
 
 /**
- * All findings in `analyze()`'s order: the services' (in file order) merged with `others` (in the
- * order their rules reported them). Undefined when a service's findings are not all within its own
- * lines (`[firstLine, endLine)`), so that services cannot simply follow one another: sort instead.
+ * All findings in `analyze()`'s order: the services' (`ordered[i]` for the service on `spans[i]`, in
+ * file order) merged with `others` (in the order their rules reported them). Undefined when a
+ * service's findings are not all within its own lines, so that services cannot simply follow one
+ * another: sort instead.
  */
-export function mergeInOrder(services: readonly { ordered: OrderedFindings; firstLine: number; endLine: number }[], others: readonly OtherFinding[]): Finding[] | undefined {
-  for (const { ordered, firstLine, endLine } of services) {
-    const { findings } = ordered;
-    if (findings.length > 0 && (findings[0].range.start.line < firstLine || findings[findings.length - 1].range.start.line >= endLine)) return undefined;
+export function mergeInOrder(ordered: readonly OrderedFindings[], spans: readonly LineSpan[], others: readonly OtherFinding[]): Finding[] | undefined {
+  for (let i = 0; i < ordered.length; i++) {
+    const own = ordered[i];
+    if (own.findings.length > 0 && (own.firstLine < spans[i].firstLine || own.lastLine >= spans[i].endLine)) return undefined;
   }
   const rest = others.map((other, seq) => ({ ...other, seq })).sort((a, b) => comparePositions(a.finding, b.finding) || a.rank - b.rank || a.seq - b.seq);
   const merged: Finding[] = [];
   let next = 0;
-  for (const { ordered } of services) {
-    for (let i = 0; i < ordered.findings.length; i++) {
-      const finding = ordered.findings[i];
-      const rank = ordered.ranks[i];
+  for (const { findings, ranks, lastLine } of ordered) {
+    // Most services end before the next other finding: no comparison per finding.
+    if (next === rest.length || rest[next].finding.range.start.line > lastLine) {
+      for (const finding of findings) merged.push(finding);
+      continue;
+    }
+    for (let i = 0; i < findings.length; i++) {
+      const finding = findings[i];
       // At an equal position and rank, a rule's findings for a service come before its other ones.
-      while (next < rest.length && (comparePositions(rest[next].finding, finding) || rest[next].rank - rank) < 0) merged.push(rest[next++].finding);
+      while (next < rest.length && (comparePositions(rest[next].finding, finding) || rest[next].rank - ranks[i]) < 0) merged.push(rest[next++].finding);
       merged.push(finding);
     }
   }

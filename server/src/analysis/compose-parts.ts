@@ -12,10 +12,10 @@ import { moveChunk, parseChunk, type ParsedChunk } from './compose-chunk-parse';
 import { recoverBrokenPart } from './compose-broken-part';
 import { changedRegion, splitComposeChunks, type ChangedRegion, type ChunkSpan } from './compose-chunks';
 import { ComposeDoc, type ComposeProject, type ComposeService } from './compose-doc';
-import { entryStyleCounts, styleFromCounts, styleOf, type StyleCounts, type YamlStyle } from './compose-style';
+import { addInto, entryStyleCounts, keptEntryStyleCounts, keptStyleCounts, noCounts, removeFrom, styleFromCounts, styleOf, type StyleCounts, type YamlStyle } from './compose-style';
 import { normalizeService, type PlainMap } from './compose-merge';
 import { keysChangedByAnchors } from './compose-anchor-edits';
-import { mayHaveSuppressions } from './compose-findings';
+import { mayHaveSuppressions, suppressionsNear } from './compose-findings';
 import { ALL_KEYS, noteRead, recordingReads, recordReads } from './compose-reads';
 import { chunkId, stitchChunks, type StitchedDocument } from './compose-stitch';
 import { detachedSlice, LineIndex } from './text';
@@ -69,38 +69,60 @@ export class ComposeParts {
   parsedLastTime = 0;
   /** Set while service-scoped rules (or their dependencies) run: memo values read then are what their findings rest on. */
   usingForFindings = false;
+  /** The style counts of `parts` summed (`styleOf`). */
+  private styleSum: { parts: readonly Part[]; counts: StyleCounts } | undefined;
+  /** What the last build changed: the parts before it, those it parsed and those it dropped. */
+  private changes: { before: readonly Part[]; added: Part[]; dropped: Part[] } = { before: [], added: [], dropped: [] };
+  /** Whether `text` may hold a suppression comment (`mayHaveSuppressions`). */
+  private suppressible = false;
   /** The parts outside `services:` before the current build, by key: to tell which lines of an anchor an edit changed. */
   private outsideBefore = new Map<string, { text: string; line: number }>();
 
   /** The stitched document, or undefined when the file cannot be split into parts (then parse it whole). */
   build(text: string, context: AnalysisContext): ComposeDoc | undefined {
-    const spans = splitComposeChunks(text);
-    if (!spans) return undefined;
     const changed = changedRegion(this.text, text);
+    // `this.text` split, so whole-text checks need only look where the text changed.
+    const spans = splitComposeChunks(text, changed);
+    if (!spans) return undefined;
     const parts: Part[] = [];
-    const moves: { part: Part; offset: number; line: number }[] = [];
-    const outsideBefore = new Map(this.parts.filter((part) => part.chunk.kind !== 'service').map((part) => [part.chunk.key, { text: part.chunk.text, line: part.line }]));
+    // Reused parts with where they go (not objects: one edit moves hundreds).
+    const moved: Part[] = [];
+    const movedTo: number[] = [];
+    const outsideBefore = new Map<string, { text: string; line: number }>();
+    for (const part of this.parts) if (part.chunk.kind !== 'service') outsideBefore.set(part.chunk.key, { text: part.chunk.text, line: part.line });
     let broken: { span: ChunkSpan; at: number } | undefined;
+    const added: Part[] = [];
+    const kept = new Uint8Array(this.parts.length);
+    // Typing a character and deleting it again gives a part the last build dropped its text back.
+    const restorable = [...this.changes.dropped];
     let cursor = 0;
     let parsed = 0;
     for (const span of spans) {
       const found = this.previousPart(text, span, cursor, changed);
       cursor = found ? found.index + 1 : cursor;
-      const reused = found?.part;
+      if (found) kept[found.index] = 1;
+      const reused = found?.part ?? takeRestorable(restorable, text, span);
       const chunk = reused?.chunk ?? parseChunk(span.kind, detachedSlice(text, span.start, span.end), span.start);
       if (!reused) parsed++;
       if (chunk === 'broken' && !broken) broken = { span, at: parts.length };
       else if (!chunk || chunk === 'broken') return undefined;
       else parts.push(reused ?? newPart(chunk, span.line));
-      if (reused) moves.push({ part: reused, offset: span.start, line: span.line });
+      // Parts new to this build (parsed, or taken back) add their style counts.
+      if (!found && chunk !== 'broken') added.push(parts[parts.length - 1]);
+      if (reused) {
+        moved.push(reused);
+        movedTo.push(span.start, span.line);
+      }
     }
     // Parts move only once the text is taken: until then they still match the previous text.
     this.outsideBefore = outsideBefore;
-    for (const { part, offset, line } of moves) {
-      moveChunk(part.chunk, offset);
-      part.line = line;
-    }
+    moved.forEach((part, i) => {
+      moveChunk(part.chunk, movedTo[2 * i]);
+      part.line = movedTo[2 * i + 1];
+    });
+    this.changes = { before: this.parts, added, dropped: this.parts.filter((_, i) => kept[i] === 0) };
     this.parts = parts;
+    this.suppressible = this.text !== '' && !this.suppressible ? suppressionsNear(text, changed) : mayHaveSuppressions(text);
     this.text = text;
     this.parsedLastTime = parsed;
     const lines = new LineIndex(text);
@@ -143,11 +165,27 @@ export class ComposeParts {
       memo: (service, key, compute) => this.memo(service, key, compute),
     });
     this.layoutKey = this.layoutOf(doc, stitched);
-    const lineOf = new Map(this.parts.map((part) => [part.chunk, part.line]));
+    // Most parts refer to no anchor: their key is the layout's alone.
+    const unanchoredKey = `${this.layoutKey}|`;
+    // Services refer only to parts outside `services:`; many refer to the same one.
+    const lineOf = new Map<ParsedChunk, number>();
+    for (const part of this.parts) if (part.chunk.kind !== 'service') lineOf.set(part.chunk, part.line);
+    const keysOfAnchor = new Map<ParsedChunk, { key: string; anchors: string }>();
     for (const part of this.parts) {
       const references = stitched.references.get(part.chunk) ?? [];
-      const key = `${this.layoutKey}|${references.map((chunk) => `${chunkId(chunk)}@${lineOf.get(chunk)}`).join(',')}`;
-      const anchors = JSON.stringify(references.map((chunk) => [chunk.key, lineOf.get(chunk)]));
+      if (references.length === 0) {
+        if (part.results.line !== part.line || part.results.layoutKey !== unanchoredKey) part.results = emptyResults(part.line, unanchoredKey, '[]');
+        continue;
+      }
+      let keys = references.length === 1 ? keysOfAnchor.get(references[0]) : undefined;
+      if (!keys) {
+        keys = {
+          key: `${unanchoredKey}${references.map((chunk) => `${chunkId(chunk)}@${lineOf.get(chunk)}`).join(',')}`,
+          anchors: JSON.stringify(references.map((chunk) => [chunk.key, lineOf.get(chunk)])),
+        };
+        if (references.length === 1) keysOfAnchor.set(references[0], keys);
+      }
+      const { key, anchors } = keys;
       const kept = part.results.line === part.line && (part.results.layoutKey === key || (part.results.anchors === anchors && this.keepAcrossAnchorEdit(doc, part, references, lineOf)));
       if (kept) part.results.layoutKey = key;
       else part.results = emptyResults(part.line, key, anchors);
@@ -158,7 +196,7 @@ export class ComposeParts {
   /** One part does not parse alone: what yaml makes of it in the file, when that stays inside it (compose-broken-part.ts). */
   private buildBroken(text: string, context: AnalysisContext, lines: LineIndex, broken: { span: ChunkSpan; at: number }): ComposeDoc | undefined {
     // Suppression comments would read the recovered tree's block ends, which nothing checks against a whole parse.
-    if (mayHaveSuppressions(text)) return undefined;
+    if (this.suppressible) return undefined;
     const chunks = this.parts.map((part) => part.chunk);
     const recovered = recoverBrokenPart(text, broken.span, chunks[broken.at - 1], chunks[broken.at]);
     if (!recovered) return undefined;
@@ -190,6 +228,11 @@ export class ComposeParts {
     return true;
   }
 
+  /** `mayHaveSuppressions(text)`, known without a scan for the text of the last build. */
+  mayHaveSuppressions(text: string): boolean {
+    return text === this.text ? this.suppressible : mayHaveSuppressions(text);
+  }
+
   /** Keys a re-check of a service read (compose-reads.ts): a later anchor edit changing one of them re-checks it. */
   noteReads(service: string, keys: ReadonlySet<string>): void {
     const results = this.services.get(service)?.results;
@@ -209,6 +252,8 @@ export class ComposeParts {
   /** Forgets every kept finding (settings, rules or context changed). */
   clearFindings(): void {
     for (const part of this.parts) part.results.findings = [];
+    // The parts the next build may take back.
+    for (const part of this.changes.dropped) part.results.findings = [];
   }
 
   /** Finds parts by name, and drops plain data whose anchors changed (a service's: those it refers to; a top-level entry's: any). */
@@ -236,30 +281,30 @@ export class ComposeParts {
    * indentation style and the line breaks. Anchors a service refers to are added per service.
    */
   private layoutOf(doc: ComposeDoc, stitched: StitchedDocument): string {
-    const sections = this.parts.filter((part) => part.chunk.kind === 'services' || SECTIONS.has(part.chunk.key)).map((part) => `${part.chunk.key}:${chunkId(part.chunk)}@${part.line}`);
+    const sections = this.parts.filter((part) => part.chunk.kind === 'services' || (part.chunk.kind === 'top' && SECTIONS.has(part.chunk.key))).map((part) => `${part.chunk.key}:${chunkId(part.chunk)}@${part.line}`);
     const style = this.styleOf(doc, stitched.servicesEntry);
     return `${sections.join(',')}|${insertionPoint(doc, stitched.root.items[stitched.root.items.length - 1])}|${style.indent},${style.sequenceIndent}|${doc.lines.eol === '\n' ? 'lf' : 'crlf'}`;
   }
 
-  /** `styleOf(doc)` from counts kept with each part (a part's columns do not change when it moves). */
+  /**
+   * `styleOf(doc)` from counts kept with each part (a part's columns do not change when it moves),
+   * summed once and then updated with the parts each build added and dropped.
+   */
   private styleOf(doc: ComposeDoc, servicesEntry: Pair): YamlStyle {
-    const counts: StyleCounts[] = [];
-    for (const part of this.parts) {
-      const pair = part.chunk.pair;
-      if (!pair) continue;
-      // The `services:` line parsed alone has no value: its step to the stitched services map is counted here.
-      if (part.chunk.kind === 'services') {
-        counts.push(entryStyleCounts(doc, servicesEntry, true));
-        continue;
-      }
-      let own = styleCounts.get(part.chunk);
-      if (!own) {
-        own = entryStyleCounts(doc, pair);
-        styleCounts.set(part.chunk, own);
-      }
-      counts.push(own);
+    const { before, added, dropped } = this.changes;
+    // A part's counts are kept with its parsed chunk: its columns do not change when it moves.
+    const counts = (part: Part): StyleCounts => keptEntryStyleCounts(doc, part.chunk, part.chunk.pair as Pair);
+    let sum = this.styleSum?.parts === before && dropped.every((part) => !countsStyle(part) || keptStyleCounts(part.chunk)) ? this.styleSum.counts : undefined;
+    if (sum) {
+      for (const part of dropped) if (countsStyle(part)) removeFrom(sum, keptStyleCounts(part.chunk) as StyleCounts);
+      for (const part of added) if (countsStyle(part)) addInto(sum, counts(part));
+    } else {
+      sum = noCounts();
+      for (const part of this.parts) if (countsStyle(part)) addInto(sum, counts(part));
     }
-    return styleFromCounts(doc, counts) ?? styleOf(doc);
+    this.styleSum = { parts: this.parts, counts: sum };
+    // The `services:` line parsed alone has no value: its step to the stitched services map is counted here.
+    return styleFromCounts(doc, [sum, entryStyleCounts(doc, servicesEntry, true)]) ?? styleOf(doc);
   }
 
   /** `ComposeDoc.project` as buildProject gives it for a file without other files in its project. */
@@ -317,8 +362,16 @@ export class ComposeParts {
   }
 }
 
-/** Indentation counts of each parsed part (compose-style.ts), kept as long as the part. */
-const styleCounts = new WeakMap<ParsedChunk, StyleCounts>();
+/** Parts whose own counts `styleOf` sums: entries other than the `services:` line. */
+function countsStyle(part: Part): boolean {
+  return part.chunk.pair !== undefined && part.chunk.kind !== 'services';
+}
+
+/** The part among `parts` with the span's kind and text, taken out of `parts`. */
+function takeRestorable(parts: Part[], text: string, span: ChunkSpan): Part | undefined {
+  const index = parts.findIndex(({ chunk }) => chunk.kind === span.kind && chunk.text.length === span.end - span.start && text.startsWith(chunk.text, span.start));
+  return index < 0 ? undefined : parts.splice(index, 1)[0];
+}
 
 function newPart(chunk: ParsedChunk, line: number): Part {
   return { chunk, line, data: { dataKey: '' }, results: emptyResults(line, '', '') };

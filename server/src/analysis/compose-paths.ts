@@ -25,8 +25,12 @@ export function composeReferencedPaths(doc: ComposeDoc): ReferencedPath[] {
 
 /** The paths alone (for the adapters to stat), every service's kept across edits of other services. */
 export function composeReferencedPathNames(doc: ComposeDoc): string[] {
-  const services = doc.allServices.flatMap((service) => doc.serviceMemo(service, 'referenced-paths', () => servicePaths(service).map((ref) => ref.path)));
-  return [...services, ...topLevelPaths(doc).map((ref) => ref.path)];
+  const names: string[] = [];
+  for (const service of doc.allServices) {
+    for (const name of doc.serviceMemo(service, 'referenced-paths', () => servicePaths(service).map((ref) => ref.path))) names.push(name);
+  }
+  for (const ref of topLevelPaths(doc)) names.push(ref.path);
+  return names;
 }
 
 function collector(found: ReferencedPath[]): (field: string, node: ComposeNode | undefined, text: string | undefined, service?: string, required?: boolean) => void {

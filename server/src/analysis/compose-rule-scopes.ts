@@ -9,6 +9,7 @@
 import type { ComposeDoc, ComposeService } from './compose-doc';
 import { isPlainMap } from './compose-merge';
 import { containerNameOwners } from '../rules/compose/container-name-duplicate';
+import { portClashesOf } from '../rules/compose/host-port-duplicate';
 import { healthyWaiters } from '../rules/compose/service-healthcheck-missing';
 import { secretsToReport } from '../rules/compose/service-secret-in-environment';
 
@@ -29,6 +30,7 @@ export const SERVICE_SCOPES: ReadonlyMap<string, ServiceScope> = new Map<string,
   ['database-bind-mount', OWN_TEXT_ONLY],
   ['database-volume-wrong-path', OWN_TEXT_ONLY],
   ['database-without-volume', OWN_TEXT_ONLY],
+  ['host-port-duplicate', { eachService: portClashesWith }],
   ['reference-undefined', { everyService: serviceNames }],
   ['service-cap-add', OWN_TEXT_ONLY],
   ['service-cap-drop-missing', OWN_TEXT_ONLY],
@@ -66,6 +68,12 @@ function firstOwnerOfContainerName(doc: ComposeDoc): (service: ComposeService) =
   };
 }
 
+/** The services and lines of the ports this service's ports clash with. */
+function portClashesWith(doc: ComposeDoc): (service: ComposeService) => string {
+  const clashes = portClashesOf(doc);
+  return (service) => clashes.get(service.name) ?? '';
+}
+
 /** Every service name, in order: references are judged and typos suggested against them. */
 function serviceNames(doc: ComposeDoc): string {
   const services = doc.project.model.services;
@@ -81,5 +89,5 @@ function healthyWaiter(doc: ComposeDoc): (service: ComposeService) => string {
 /** Which of the service's secrets are reported here, and the variable each fix uses. */
 function secretVariables(doc: ComposeDoc): (service: ComposeService) => string {
   const reported = secretsToReport(doc);
-  return (service) => (reported.get(service.name) ?? []).map((secret) => `${secret.index}=${secret.variable}`).join(',');
+  return (service) => reported.get(service.name)?.map((secret) => `${secret.index}=${secret.variable}`).join(',') ?? '';
 }

@@ -35,8 +35,11 @@ export interface RecoveredPart {
 
 interface Walked {
   facts: WalkFacts;
-  targets: Map<Alias, Node | undefined>;
+  targets: ReadonlyMap<Alias, Node | undefined>;
 }
+
+/** The targets of a part without aliases (most services): shared, never written. */
+const NO_TARGETS: ReadonlyMap<Alias, Node | undefined> = new Map();
 
 /** A top-level part's walk, valid while the parts outside `services:` before it (the anchors it can see) are the same. */
 const walks = new WeakMap<ParsedChunk, Walked & { anchorsKey: string }>();
@@ -119,8 +122,9 @@ function quickChecks(chunks: readonly ParsedChunk[], lines: LineIndex): Pick<Sti
     }
     count += walked.facts.count - 1;
     maxDepth = Math.max(maxDepth, walked.facts.maxDepth);
-    for (const [alias, target] of walked.targets) targets.set(alias, target);
-    for (const [alias, depth] of walked.facts.aliasDepths) aliasDepths.set(alias, depth);
+    // Most services have no alias: no iterators for them.
+    if (walked.targets.size > 0) for (const [alias, target] of walked.targets) targets.set(alias, target);
+    if (walked.facts.aliasDepths.size > 0) for (const [alias, depth] of walked.facts.aliasDepths) aliasDepths.set(alias, depth);
   }
   if (targets.size > 0) {
     const expansion = measureExpansion(targets, aliasDepths);
@@ -164,8 +168,8 @@ function blockMap(pairs: Pair[]): YAMLMap {
   return map;
 }
 
-/** A service part's walk without anchors (they are resolved per stitch), kept as long as the part. */
-const serviceWalks = new WeakMap<ParsedChunk, WalkFacts | undefined>();
+/** A service part's walk without anchors (they are resolved per stitch), kept as long as the part; null when it found a problem. */
+const serviceWalks = new WeakMap<ParsedChunk, WalkFacts | null>();
 
 /**
  * A service part's walk: its facts are kept, its aliases resolved against the anchors defined
@@ -173,16 +177,17 @@ const serviceWalks = new WeakMap<ParsedChunk, WalkFacts | undefined>();
  */
 function walkService(chunk: ParsedChunk, lines: LineIndex, anchors: ReadonlyMap<string, Node>): Walked | 'anchor in a service' | undefined {
   let facts = serviceWalks.get(chunk);
-  if (!serviceWalks.has(chunk)) {
+  if (facts === undefined) {
     const problems: YamlProblem[] = [];
     // The services map stands at depth 2, so the part's own map is walked as if it were it.
     facts = walkYaml(chunk.map ?? null, lines, new Map(), problems, { checkDepth: true, depth: 2 });
     // Without anchors every alias is undefined here: those are resolved below, anything else is a problem.
-    if (problems.some((problem) => problem.code !== 'UNDEFINED_ALIAS')) facts = undefined;
+    if (problems.some((problem) => problem.code !== 'UNDEFINED_ALIAS')) facts = null;
     serviceWalks.set(chunk, facts);
   }
   if (!facts) return undefined;
   if (facts.anchors.length > 0) return 'anchor in a service';
+  if (facts.aliasDepths.size === 0) return { facts, targets: NO_TARGETS };
   const targets = new Map<Alias, Node | undefined>();
   for (const alias of facts.aliasDepths.keys()) {
     const target = anchors.get(alias.source);

@@ -49,6 +49,24 @@ export function entryStyleCounts(host: NodeHost, pair: Pair, stepOnly = false): 
   return counts;
 }
 
+/** Counts of entries kept with what holds them (a parsed part of a file). */
+const keptCounts = new WeakMap<object, StyleCounts>();
+
+/** `entryStyleCounts(host, pair)`, counted once for `holder`. */
+export function keptEntryStyleCounts(host: NodeHost, holder: object, pair: Pair): StyleCounts {
+  let counts = keptCounts.get(holder);
+  if (!counts) {
+    counts = entryStyleCounts(host, pair);
+    keptCounts.set(holder, counts);
+  }
+  return counts;
+}
+
+/** The counts kept for `holder`, if it was counted. */
+export function keptStyleCounts(holder: object): StyleCounts | undefined {
+  return keptCounts.get(holder);
+}
+
 /**
  * The style from the counts of a document's entries (its root visit included), when the measure
  * would have visited them all; undefined otherwise (then measure the document with `styleOf`).
@@ -88,7 +106,24 @@ function countEntry(host: NodeHost, pair: Pair, counts: StyleCounts, queue: Node
   queue.push(value);
 }
 
-function addInto(total: StyleCounts, more: StyleCounts): void {
+/** Counts with nothing counted, to add parts' counts into. */
+export function noCounts(): StyleCounts {
+  return { indents: new Map(), dashes: new Map(), visits: 0 };
+}
+
+/** Takes `less` (counts added before) out of `total`, dropping steps no longer counted. */
+export function removeFrom(total: StyleCounts, less: StyleCounts): void {
+  total.visits -= less.visits;
+  for (const [steps, more] of [[total.indents, less.indents], [total.dashes, less.dashes]]) {
+    for (const [step, n] of more) {
+      const left = (steps.get(step) ?? 0) - n;
+      if (left > 0) steps.set(step, left);
+      else steps.delete(step);
+    }
+  }
+}
+
+export function addInto(total: StyleCounts, more: StyleCounts): void {
   total.visits += more.visits;
   for (const [step, n] of more.indents) total.indents.set(step, (total.indents.get(step) ?? 0) + n);
   for (const [step, n] of more.dashes) total.dashes.set(step, (total.dashes.get(step) ?? 0) + n);

@@ -26,27 +26,68 @@ export const hostPortDuplicate = defineRule({
   messages: { duplicate: 'Host port {port} is already published by service "{other}"{where}; only one container can listen on it, so change one of them.' },
   fixable: false,
   check(doc, report) {
-    const { local, foreign } = bindingsOf(doc);
-    const buckets = new Map<string, Binding[]>();
-    const add = (binding: Binding): void => {
-      for (const key of binding.keys) {
-        const bucket = buckets.get(key);
-        if (bucket) bucket.push(binding);
-        else buckets.set(key, [binding]);
-      }
-    };
-    foreign.forEach(add);
-    for (const binding of local) {
-      const clash = binding.keys.flatMap((key) => buckets.get(key) ?? []).find((other) => sameAddress(other.mapping, binding.mapping));
-      if (clash && binding.range) {
-        const where = clash.range ? ` on line ${clash.range.start.line + 1}` : ' in another file of the project';
-        const { hostIp, published, protocol } = binding.mapping;
-        report({ range: binding.range, messageId: 'duplicate', data: { port: `${hostIp ? `${hostIp}:` : ''}${published ?? ''}/${protocol}`, other: clash.service, where } });
-      }
-      add(binding);
+    const reported = doc.services === doc.allServices ? undefined : new Set(doc.services.map((service) => service.name));
+    for (const { binding, clash } of portClashes(doc)) {
+      if (!binding.range || (reported && !reported.has(binding.service))) continue;
+      const where = clash.range ? ` on line ${clash.range.start.line + 1}` : ' in another file of the project';
+      const { hostIp, published, protocol } = binding.mapping;
+      report({ range: binding.range, messageId: 'duplicate', data: { port: `${hostIp ? `${hostIp}:` : ''}${published ?? ''}/${protocol}`, other: clash.service, where, service: binding.service } });
     }
   },
 });
+
+/** What each service's findings depend on in other services: which of its ports clash with the port of which service, on which line. */
+export function portClashesOf(doc: ComposeDoc): Map<string, string> {
+  const clashes = new Map<string, string>();
+  for (const { binding, clash } of portClashes(doc)) {
+    const own = `${binding.range?.start.line}:${binding.range?.start.character}>${clash.service}@${clash.range ? clash.range.start.line : '-'}`;
+    const before = clashes.get(binding.service);
+    clashes.set(binding.service, before === undefined ? own : `${before},${own}`);
+  }
+  return clashes;
+}
+
+/** `portClashes` per document (its views share `allServices`). */
+const clashesFor = new WeakMap<readonly ComposeService[], PortClash[]>();
+
+interface PortClash {
+  binding: Binding;
+  /** The binding published first. */
+  clash: Binding;
+}
+
+/** Each port written here that an earlier one (or one from another file) already publishes, with that one, in the file's order. */
+function portClashes(doc: ComposeDoc): PortClash[] {
+  let clashes = clashesFor.get(doc.allServices);
+  if (clashes) return clashes;
+  clashes = [];
+  const { local, foreign } = bindingsOf(doc);
+  const buckets = new Map<string, Binding[]>();
+  const add = (binding: Binding): void => {
+    for (const key of binding.keys) {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(binding);
+      else buckets.set(key, [binding]);
+    }
+  };
+  foreign.forEach(add);
+  for (const binding of local) {
+    const clash = firstClash(binding, buckets);
+    if (clash) clashes.push({ binding, clash });
+    add(binding);
+  }
+  clashesFor.set(doc.allServices, clashes);
+  return clashes;
+}
+
+/** The first binding in the buckets of the binding's ports (key by key) that shares its address. */
+function firstClash(binding: Binding, buckets: ReadonlyMap<string, Binding[]>): Binding | undefined {
+  for (const key of binding.keys) {
+    const bucket = buckets.get(key);
+    if (bucket) for (const other of bucket) if (sameAddress(other.mapping, binding.mapping)) return other;
+  }
+  return undefined;
+}
 
 /** Ports written here (with ranges) and, from the merged project, ports that come from other files. */
 function bindingsOf(doc: ComposeDoc): { local: Binding[]; foreign: Binding[] } {
@@ -56,11 +97,13 @@ function bindingsOf(doc: ComposeDoc): { local: Binding[]; foreign: Binding[] } {
   for (const service of doc.allServices) {
     const own = doc.serviceMemo(service, 'host-port-duplicate', () => serviceBindings(service));
     written.set(service.name, own);
-    local.push(...own.local);
+    for (const binding of own.local) local.push(binding);
   }
   const services = doc.project.model.services;
-  for (const [name, service] of Object.entries(isPlainMap(services) ? services : {})) {
-    foreign.push(...(written.get(name)?.foreign ?? foreignBindings(name, service, [])));
+  if (!isPlainMap(services)) return { local, foreign };
+  for (const name of Object.keys(services)) {
+    const own = written.get(name)?.foreign ?? foreignBindings(name, services[name], []);
+    for (const binding of own) foreign.push(binding);
   }
   return { local, foreign };
 }

@@ -62,6 +62,8 @@ export const serviceSensitiveHostMount = defineRule({
 /** Top-level volumes of the local driver that bind a host folder (`driver_opts: {o: bind, device: /etc}`). */
 function deviceVolumes(doc: ComposeDoc, report: (descriptor: ReportDescriptor) => void): void {
   for (const volume of doc.topLevel('volumes')?.entries() ?? []) {
+    // Most volumes are declared with no settings (`data:`): nothing to read.
+    if (!volume.isMap) continue;
     const driver = volume.get('driver')?.text;
     const options = volume.get('driver_opts');
     const device = options?.get('device');
