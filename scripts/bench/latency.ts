@@ -44,7 +44,8 @@ export interface TimedEdits {
 /** Lines worth typing on: an instruction's first line in a Dockerfile, a `key: value` line in Compose. */
 const EDITABLE: Record<string, RegExp> = {
   dockerfile: /^[A-Z]+ \S.*[^\\]$/,
-  dockercompose: /^\s+[\w-]+: \S/,
+  // A plain scalar (no quotes, brackets or comment): typed characters keep the YAML valid.
+  dockercompose: /^\s+[\w-]+: [\w./$-][^"'#[\]]*$/,
 };
 
 export interface LatencyRun {
@@ -58,18 +59,25 @@ export interface LatencyRun {
 }
 
 /**
- * Typing in the middle of the file: edit 2k appends "x" to one line, edit 2k+1 removes it again, on
- * lines spread over the whole document (so the line count, and every later position, stays put).
+ * Typing in the middle of the file: edits 2k and 2k+1 type "x" then "y" at the end of one line, on lines
+ * spread over the whole document (the line count, and every later position, stays put). The text never
+ * returns to an earlier state: the edits used to remove each "x" again, and an analyzer that keeps what
+ * the previous edit replaced (the Compose one does, for backspace and undo) would get every second edit free.
  */
 export function typingEdits(text: string, count: number, languageId: string): { range: Range; text: string }[] {
   const lines = text.split(/\r?\n/);
   const candidates = lines.map((line, index) => ({ line, index })).filter(({ line }) => EDITABLE[languageId].test(line));
+  const lengths = new Map(candidates.map(({ line, index }) => [index, line.length]));
   const edits: { range: Range; text: string }[] = [];
+  const type = (line: number, character: string): void => {
+    const end = lengths.get(line) as number;
+    edits.push({ range: { start: { line, character: end }, end: { line, character: end } }, text: character });
+    lengths.set(line, end + 1);
+  };
   for (let k = 0; edits.length < count; k++) {
     const target = candidates[Math.floor(((k * 0.618034) % 1) * candidates.length)];
-    const end = target.line.length;
-    edits.push({ range: { start: { line: target.index, character: end }, end: { line: target.index, character: end } }, text: 'x' });
-    if (edits.length < count) edits.push({ range: { start: { line: target.index, character: end }, end: { line: target.index, character: end + 1 } }, text: '' });
+    type(target.index, 'x');
+    if (edits.length < count) type(target.index, 'y');
   }
   return edits;
 }
