@@ -1,6 +1,7 @@
 import type { ExtensionContext, OutputChannel } from 'vscode';
 import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from './server-flags';
 
 /** Editor languages the server lints (keep in step with server/src/lsp/language-kinds.ts). */
 const LANGUAGES = ['dockerfile', 'dockercompose'];
@@ -20,8 +21,8 @@ const WATCHED_FILES = '**/{.hadolint.yaml,.hadolint.yml,.container-hygiene.yaml,
 export function createLanguageClient(context: ExtensionContext, outputChannel: OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]), YAML_FILES],

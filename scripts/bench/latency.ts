@@ -1,6 +1,7 @@
 // Editor latency: time from didChange to the diagnostics for that change, and cold start.
 import { join } from 'node:path';
 import type { Range } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_FLAGS } from '../../client/src/server-flags';
 import { BenchClient, type ServerSpec } from './lsp-client';
 import { median, percentile } from './stats';
 
@@ -10,7 +11,8 @@ const TIMEOUT_MS = 30_000;
 export const OUR_SERVER = (debounceMs?: number): ServerSpec => ({
   name: debounceMs === undefined ? 'container-hygiene (default debounce)' : `container-hygiene (debounce ${debounceMs} ms)`,
   command: process.execPath,
-  args: [join(ROOT, 'dist', 'server.js'), '--stdio'],
+  // Started as the VS Code client starts it (client/src/server-flags.ts).
+  args: [...SERVER_NODE_FLAGS, join(ROOT, 'dist', 'server.js'), '--stdio'],
   initializationOptions: debounceMs === undefined ? {} : { debounceMs },
 });
 

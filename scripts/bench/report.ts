@@ -136,13 +136,16 @@ are then inflated, while the ratios, measured in the same run, stay comparable.
 - **Editor latency**: one LSP client (\`scripts/bench/lsp-client.ts\`) drives each server as a child process over
   stdio. The files are generated (\`scripts/bench/generate.ts\`): a Dockerfile of ${report.settings.dockerfileInstructions}
   instructions in realistic multi-stage blocks, and a Compose file of ${report.settings.composeServices} services. Each edit
-  appends or removes one character on a line spread over the file (typing), sent as an incremental
-  \`didChange\`; the clock runs from sending it to receiving the matching \`publishDiagnostics\`. Our server
+  types one character at the end of a line ("x", then "y" on the same line, then another line spread over the
+  file; in Compose only plain scalar values, so the YAML stays valid), sent as an incremental \`didChange\`. The
+  text never returns to an earlier state (until 2026-11-28 every second edit removed the "x" again, which an
+  analyzer that keeps what the previous edit replaced would get for free); the clock runs from sending it to receiving the matching \`publishDiagnostics\`. Our server
   publishes the document \`version\`, so the match is exact; the peer publishes no version, so its match is the
   next publish for the file (it validates every change immediately, without debounce). Edits are sent one at a
   time. Every server (a fresh process per run) first gets ${report.settings.warmupEdits ?? 0} warm-up edits on the same file, timed
   apart: its code is still being compiled then, a cost an editor session pays once, not per keystroke. Our server runs with \`initializationOptions.debounceMs: 0\` for the comparison, and again with its default
-  debounce (150 ms, what an editor gets) to be honest about what users see.
+  debounce (150 ms, what an editor gets) to be honest about what users see. It is started as the VS Code client
+  starts it: over stdio, with the Node flags of \`client/src/server-flags.ts\` (\`--max-semi-space-size=2\`).
 - **Cold start**: from spawning the process to the first diagnostics of a 30-line Dockerfile (the client
   initializes, then opens the file). Our server lints a freshly opened document without waiting for the debounce.
 - **Memory**: \`VmRSS\` of the server process from \`/proc/<pid>/status\` after the big files were opened and edited.
