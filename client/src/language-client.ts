@@ -1,6 +1,7 @@
 import type { ExtensionContext, OutputChannel } from 'vscode';
 import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restart-policy';
 import { SERVER_NODE_FLAGS } from './server-flags';
 
 /** Editor languages the server lints (keep in step with server/src/lsp/language-kinds.ts). */
@@ -31,6 +32,7 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
       fileEvents: workspace.createFileSystemWatcher(WATCHED_FILES),
     },
     outputChannel,
+    errorHandler: new RestartPolicy('Container Hygiene'),
   };
   return new LanguageClient('containerHygiene', 'Container Hygiene', serverOptions, clientOptions);
 }
