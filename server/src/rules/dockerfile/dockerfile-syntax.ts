@@ -20,6 +20,7 @@ export const dockerfileSyntax = defineRule({
     const text = badStageNames.length === 0 ? doc.text : withSafeStageNames(doc.text, doc, badStageNames);
     for (const diagnostic of runValidator(doc, text)) {
       if (typeof diagnostic.code === 'number' && COVERED_BY_OUR_RULES.has(diagnostic.code)) continue;
+      if (MISREAD_QUOTES.has(diagnostic.code as number) && closedDoubleQuote(doc, diagnostic.range)) continue;
       report({ range: diagnostic.range, messageId: 'invalid', data: { message: sentence(String(diagnostic.message)) } });
     }
   },
@@ -102,6 +103,25 @@ const VALIDATOR_SETTINGS: ValidatorSettings = {
 };
 
 const COVERED_BY_OUR_RULES = new Set<number>([ValidationCode.DUPLICATE_BUILD_STAGE_NAME, ValidationCode.EMPTY_CONTINUATION_LINE, ValidationCode.INVALID_DESTINATION, ValidationCode.INVALID_PORT]);
+
+/**
+ * dockerfile-utils 0.16 reports a missing quote on a double-quoted value that opens with a quote,
+ * `LABEL a="\\"quoted\\" name"` or `LABEL a="'single' name"`, which the builder reads fine (found by
+ * test/robustness). The value's own text decides: it opens with a double quote and its first
+ * unescaped double quote after that is its last character.
+ */
+const MISREAD_QUOTES = new Set<number>([ValidationCode.SYNTAX_MISSING_DOUBLE_QUOTE, ValidationCode.SYNTAX_MISSING_SINGLE_QUOTE]);
+
+function closedDoubleQuote(doc: DockerfileDoc, range: ValidatorDiagnostic['range']): boolean {
+  const value = doc.text.slice(doc.lines.offsetAt(range.start), doc.lines.offsetAt(range.end));
+  const escape = doc.ast.getEscapeCharacter();
+  if (value[0] !== '"') return false;
+  for (let i = 1; i < value.length; i++) {
+    if (value[i] === escape) i++;
+    else if (value[i] === '"') return i === value.length - 1;
+  }
+  return false;
+}
 
 function sentence(message: string): string {
   const trimmed = message.trim();
