@@ -70,8 +70,7 @@ function firstOwnerOfContainerName(doc: ComposeDoc): (service: ComposeService) =
 
 /** The services and lines of the ports this service's ports clash with. */
 function portClashesWith(doc: ComposeDoc): (service: ComposeService) => string {
-  const clashes = portClashesOf(doc);
-  return (service) => clashes.get(service.name) ?? '';
+  return byServiceName(portClashesOf(doc));
 }
 
 /** Every service name, in order: references are judged and typos suggested against them. */
@@ -82,8 +81,12 @@ function serviceNames(doc: ComposeDoc): string {
 
 /** The first service waiting for this one with `condition: service_healthy`. */
 function healthyWaiter(doc: ComposeDoc): (service: ComposeService) => string {
-  const waiters = healthyWaiters(doc.project.model.services);
-  return (service) => waiters.get(service.name) ?? '';
+  return byServiceName(healthyWaiters(doc.project.model.services));
+}
+
+/** A service's entry in `map` (by its name), '' for none. */
+function byServiceName(map: ReadonlyMap<string, string>): (service: ComposeService) => string {
+  return (service) => map.get(service.name) ?? '';
 }
 
 /** Which of the service's secrets are reported here, and the variable each fix uses. */

@@ -40,7 +40,7 @@ export function styleOf(host: NodeHost): YamlStyle {
  * unless `stepOnly`, everything below.
  */
 export function entryStyleCounts(host: NodeHost, pair: Pair, stepOnly = false): StyleCounts {
-  const counts: StyleCounts = { indents: new Map(), dashes: new Map(), visits: 0 };
+  const counts = noCounts();
   const pushed: Node[] = [];
   countEntry(host, pair, counts, pushed);
   if (stepOnly) return { ...counts, visits: pushed.length };
@@ -82,7 +82,7 @@ export function styleFromCounts(host: NodeHost, parts: readonly StyleCounts[]): 
 
 /** Visits collections from `start` (popping the last first) until `limit`; maps count their entries' steps. */
 function measure(host: NodeHost, start: Node[], limit: number): StyleCounts {
-  const counts: StyleCounts = { indents: new Map(), dashes: new Map(), visits: 0 };
+  const counts = noCounts();
   const stack = [...start];
   for (; stack.length > 0 && counts.visits < limit; counts.visits++) {
     const node = stack.pop() as Node;
