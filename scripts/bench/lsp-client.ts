@@ -43,7 +43,9 @@ export class BenchClient {
 
   private constructor(readonly child: ChildProcessWithoutNullStreams, readonly connection: ProtocolConnection, readonly startedAt: number) {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    child.stderr.resume();
+    // BENCH_STDERR=1 shows what the server logs (timing experiments); otherwise it is drained unread.
+    if (process.env.BENCH_STDERR) child.stderr.pipe(process.stderr);
+    else child.stderr.resume();
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => null));
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {

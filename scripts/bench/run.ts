@@ -43,11 +43,16 @@ export interface LatencyResult {
   /** p50 and p99 over the warm-up edits of all runs together (the first edits after start). */
   warmupP50?: number;
   warmupP99?: number;
-  /** Median server memory after the run's big files (MB). */
+  /** Median server memory right after the run's last edit (MB). */
   rssMb: number;
+  /** Median server memory once the server was left idle for IDLE_MS after the last edit (MB). */
+  idleRssMb: number;
   peakMb: number;
   pending?: string;
 }
+
+/** How long the server is left alone after the last edit before its memory is read again. */
+const IDLE_MS = 3000;
 
 const SETTINGS = quick
   ? { latencyRuns: 1, edits: 10, warmupEdits: 5, dockerfileInstructions: 1000, composeServices: 300, coldRuns: 3, batchRepeat: 1, perFileSample: 10 }
@@ -69,7 +74,7 @@ async function main(): Promise<void> {
   const sessions = { dockerfile: { languageId: 'dockerfile', text: dockerfileText, ...edits }, compose: { languageId: 'dockercompose', text: composeText, ...edits } };
   if (latencyOnly) {
     const rows = [...await latencyOf(OUR_SERVER(0), 'version', sessions, true, SETTINGS.latencyRuns), ...await latencyOf(PEER_SERVER, 'next-publish', sessions, false, SETTINGS.latencyRuns)];
-    for (const row of rows) process.stdout.write(`${row.server.padEnd(36)} ${row.file.padEnd(10)} p50 ${row.p50.toFixed(1).padStart(5)}  p99 ${row.p99.toFixed(1).padStart(5)}  pooled p99 ${row.pooledP99.toFixed(1).padStart(5)}  RSS ${row.rssMb.toFixed(0)} MB\n`);
+    for (const row of rows) process.stdout.write(`${row.server.padEnd(36)} ${row.file.padEnd(10)} p50 ${row.p50.toFixed(1).padStart(5)}  p99 ${row.p99.toFixed(1).padStart(5)}  pooled p99 ${row.pooledP99.toFixed(1).padStart(5)}  RSS ${row.rssMb.toFixed(0)} MB, idle ${row.idleRssMb.toFixed(0)} MB\n`);
     process.stdout.write(`load average before / after: ${loadBefore.map((x) => x.toFixed(2)).join(', ')} / ${loadavg().map((x) => x.toFixed(2)).join(', ')}\n`);
     return;
   }
@@ -130,7 +135,7 @@ async function latencyOf(spec: ServerSpec, matching: Matching, sessions: Record<
   log(`  ${spec.name}: ${runs} run(s)`);
   const files = withCompose ? (['dockerfile', 'compose'] as const) : (['dockerfile'] as const);
   const perFile = new Map<string, FileRuns>(files.map((file) => [file, { runs: [], warmup: [] }]));
-  const memory: { rssMb: number; peakMb: number }[] = [];
+  const memory: { rssMb: number; idleRssMb: number; peakMb: number }[] = [];
   for (let run = 0; run < runs; run++) {
     const client = await BenchClient.start(spec);
     try {
@@ -145,7 +150,10 @@ async function latencyOf(spec: ServerSpec, matching: Matching, sessions: Record<
         else entry.pending = `${spec.name} published no diagnostics for ${sessions[file].languageId}`;
       }
       const mem = client.memory();
-      if (mem) memory.push(mem);
+      // An editor is mostly idle between bursts of typing: what the server keeps then is its footprint.
+      await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+      const idle = client.memory();
+      if (mem && idle) memory.push({ ...mem, idleRssMb: idle.rssMb });
     } finally {
       await client.stop();
     }
@@ -158,7 +166,7 @@ async function latencyOf(spec: ServerSpec, matching: Matching, sessions: Record<
       p50: median(entry.runs.map((r) => r.p50)), p99: median(entry.runs.map((r) => r.p99)),
       pooledP99: summarize(entry.runs.flatMap((r) => r.samples)).p99,
       ...(warmup ? { warmupP50: warmup.p50, warmupP99: warmup.p99 } : {}),
-      rssMb: median(memory.map((m) => m.rssMb)), peakMb: median(memory.map((m) => m.peakMb)),
+      rssMb: median(memory.map((m) => m.rssMb)), idleRssMb: median(memory.map((m) => m.idleRssMb)), peakMb: median(memory.map((m) => m.peakMb)),
       ...(entry.pending ? { pending: entry.pending } : {}),
     };
   });

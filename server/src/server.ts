@@ -3,6 +3,7 @@ import { createConnection, ProposedFeatures, StreamMessageWriter, TextDocuments,
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decideStartup } from './lsp/command-line';
 import { describe } from './lsp/linter';
+import { exposedGc, IdleMemoryRelease } from './lsp/idle-memory';
 import { cachedJsonEncoder } from './lsp/message-json';
 import { Session } from './lsp/session';
 
@@ -17,6 +18,7 @@ process.argv = startup.argv;
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let session: Session | undefined;
+const idleMemory = new IdleMemoryRelease(exposedGc());
 // Last line of defence: a bug in one request must not take the editor's diagnostics down with it.
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describe(reason)}`));
 
@@ -25,8 +27,14 @@ connection.onInitialize((params) => {
   return session.initializeResult;
 });
 // TextDocuments reports an open as a content change too.
-documents.onDidChangeContent(({ document }) => session?.linter.schedule(document));
-documents.onDidClose(({ document }) => session?.linter.close(document.uri));
+documents.onDidChangeContent(({ document }) => {
+  idleMemory.activity();
+  session?.linter.schedule(document);
+});
+documents.onDidClose(({ document }) => {
+  idleMemory.activity();
+  session?.linter.close(document.uri);
+});
 connection.onDidChangeConfiguration(({ settings }) => session?.configurationChanged(settings));
 connection.onDidChangeWatchedFiles(({ changes }) => session?.filesChanged(changes));
 connection.onCodeAction(async (params) => (session ? session.codeActions.provide(params) : []));

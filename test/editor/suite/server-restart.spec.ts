@@ -35,7 +35,7 @@ async function waitFor<T>(what: string, find: () => T | undefined, timeoutMs = 2
 describe('the language server process', () => {
   after(revertAndCloseAll);
 
-  it('runs over stdio with the memory flag, and comes back after it is killed, serving the open document', async () => {
+  it('runs over stdio with the memory flags, and comes back after it is killed, serving the open document', async () => {
     const editor = await open('db/Dockerfile');
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, 'the first diagnostics', (found) => found.some((d) => ruleOf(d) === 'image-latest-tag'));
@@ -43,7 +43,7 @@ describe('the language server process', () => {
     assert.ok(server, 'No child process of the extension host runs dist/server.js');
     assert.equal(others.length, 0, `More than one server: ${JSON.stringify([server, ...others])}`);
     assert.ok(server.args.includes('--stdio'), `Server command line: ${server.args.join(' ')}`);
-    assert.ok(server.args.includes('--max-semi-space-size=2'), `Server command line: ${server.args.join(' ')}`);
+    for (const flag of ['--max-semi-space-size=2', '--expose-gc', '--compact-on-every-full-gc']) assert.ok(server.args.includes(flag), `${flag} missing from the server command line: ${server.args.join(' ')}`);
 
     process.kill(server.pid, 'SIGKILL');
     const restarted = await waitFor('a new server process', () => serverProcesses().find((candidate) => candidate.pid !== server.pid));

@@ -1,0 +1,60 @@
+/** Options of IdleMemoryRelease; the defaults are what the server uses. */
+export interface IdleMemoryOptions {
+  /** Quiet time (no change, no publish) before memory is given back. */
+  delayMs: number;
+  /** Heap growth since the last release below which a collection is not worth its pause. */
+  minGrowthBytes: number;
+}
+
+export const IDLE_MEMORY_DEFAULTS: IdleMemoryOptions = { delayMs: 1000, minGrowthBytes: 8 * 1024 * 1024 };
+
+/**
+ * Gives memory back once the server goes quiet. Linting a big file grows V8's heap, and V8 keeps the
+ * pages it grew into until its own memory reducer runs, 8-10 s after the last full collection. After
+ * `delayMs` without activity, when the heap grew by `minGrowthBytes` since the last release, this runs
+ * one full collection; started with `--compact-on-every-full-gc` (client/src/server-flags.ts), that
+ * collection also moves live objects off sparse pages, which are then unmapped. Without `--expose-gc`
+ * there is no collection to call, and this does nothing.
+ */
+export class IdleMemoryRelease {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private baseline: number;
+  /** Collections run so far (tests, logs). */
+  releases = 0;
+
+  constructor(
+    private readonly collect: (() => void) | undefined,
+    private readonly options: IdleMemoryOptions = IDLE_MEMORY_DEFAULTS,
+    private readonly heapUsed: () => number = () => process.memoryUsage().heapUsed,
+  ) {
+    this.baseline = heapUsed();
+  }
+
+  /** Something happened (a change, a publish): wait for quiet again. */
+  activity(): void {
+    if (!this.collect) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.release(), this.options.delayMs);
+    // Pending release must not keep a server alive whose connection closed.
+    this.timer.unref?.();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private release(): void {
+    this.timer = undefined;
+    if (!this.collect || this.heapUsed() - this.baseline < this.options.minGrowthBytes) return;
+    this.collect();
+    this.releases++;
+    this.baseline = this.heapUsed();
+  }
+}
+
+/** The `gc` function Node exposes under `--expose-gc`, if it does. */
+export function exposedGc(): (() => void) | undefined {
+  const gc = (globalThis as { gc?: unknown }).gc;
+  return typeof gc === 'function' ? () => (gc as () => void)() : undefined;
+}
