@@ -4,9 +4,15 @@ export interface IdleMemoryOptions {
   delayMs: number;
   /** Heap growth since the last release below which a collection is not worth its pause. */
   minGrowthBytes: number;
+  /**
+   * Heaps above this are left to V8's own memory reducer, which marks incrementally: one full collection
+   * pauses about 0.8 ms per MB of heap, and a keystroke during the pause would wait for it.
+   */
+  maxHeapBytes: number;
 }
 
-export const IDLE_MEMORY_DEFAULTS: IdleMemoryOptions = { delayMs: 1000, minGrowthBytes: 8 * 1024 * 1024 };
+const MB = 1024 * 1024;
+export const IDLE_MEMORY_DEFAULTS: IdleMemoryOptions = { delayMs: 1000, minGrowthBytes: 8 * MB, maxHeapBytes: 128 * MB };
 
 /**
  * Gives memory back once the server goes quiet. Linting a big file grows V8's heap, and V8 keeps the
@@ -46,7 +52,8 @@ export class IdleMemoryRelease {
 
   private release(): void {
     this.timer = undefined;
-    if (!this.collect || this.heapUsed() - this.baseline < this.options.minGrowthBytes) return;
+    const used = this.heapUsed();
+    if (!this.collect || used - this.baseline < this.options.minGrowthBytes || used > this.options.maxHeapBytes) return;
     this.collect();
     this.releases++;
     this.baseline = this.heapUsed();
