@@ -31,7 +31,7 @@ export function insertKey(map: ComposeNode, key: string, value: EditValue, optio
 
 /** Inserts several entries at once, in order, as one edit (e.g. `read_only: true` and `tmpfs: [/tmp]`). */
 export function insertEntries(map: ComposeNode, entries: Readonly<Record<string, EditValue>>, options: { after?: string } = {}): TextEdit[] | undefined {
-  if (!map.isLocal || Object.keys(entries).length === 0) return undefined;
+  if (!map.isLocal || Object.keys(entries).length === 0 || isReset(map)) return undefined;
   const { host } = map;
   const style = styleOf(host);
   const eol = host.lines.eol;
@@ -41,11 +41,12 @@ export function insertEntries(map: ComposeNode, entries: Readonly<Record<string,
   }
   const block = (indent: number): string => Object.entries(entries).map(([key, value]) => renderEntry(key, value, indent, style, eol)).join(eol);
   if (isMap(yaml)) {
-    if (yaml.items.length === 0) return undefined;
+    // A key the map already writes (e.g. as `read_only: !reset false`) would be repeated, which Compose rejects.
+    if (yaml.items.length === 0 || yaml.items.some((pair) => isScalar(pair.key) && Object.hasOwn(entries, String(pair.key.value)))) return undefined;
     const indent = columnOf(host, (yaml.items[0].key as Node).range?.[0] ?? 0);
     const anchor = (options.after && yaml.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === options.after)) || yaml.items[yaml.items.length - 1];
-    const at = host.lines.lineEnd(lastLineOfPair(host, anchor));
-    return [insertText(host, at, eol + block(indent))];
+    const at = insertionPoint(host, lastLineOfPair(host, anchor));
+    return at === undefined ? undefined : [insertText(host, at, eol + block(indent))];
   }
   if (isScalar(yaml) && yaml.value === null && map.keyNode) {
     return withEmptyValueReplaced(map, block(columnOf(host, map.keyNode.range?.[0] ?? 0) + style.indent));
@@ -55,7 +56,7 @@ export function insertEntries(map: ComposeNode, entries: Readonly<Record<string,
 
 /** Adds an item to a list: a new `- item` line, `, item` in a `[flow]` list, or turns `key: one` into `key: [one, item]`. */
 export function appendItem(list: ComposeNode, value: EditValue): TextEdit[] | undefined {
-  if (!list.isLocal) return undefined;
+  if (!list.isLocal || isReset(list)) return undefined;
   const { host } = list;
   const style = styleOf(host);
   const yaml = list.yaml;
@@ -64,8 +65,8 @@ export function appendItem(list: ComposeNode, value: EditValue): TextEdit[] | un
     const last = yaml.items[yaml.items.length - 1] as Node | undefined;
     if (!last?.range || !yaml.range) return undefined;
     const dash = columnOf(host, yaml.range[0]);
-    const at = host.lines.lineEnd(lastLineOf(host, last));
-    return [insertText(host, at, host.lines.eol + ' '.repeat(dash) + renderItem(value, dash, style, host.lines.eol))];
+    const at = insertionPoint(host, lastLineOf(host, last));
+    return at === undefined ? undefined : [insertText(host, at, host.lines.eol + ' '.repeat(dash) + renderItem(value, dash, style, host.lines.eol))];
   }
   if (isScalar(yaml) && yaml.value === null && list.keyNode) {
     const dash = columnOf(host, list.keyNode.range?.[0] ?? 0) + style.sequenceIndent;
@@ -83,7 +84,7 @@ export function appendItem(list: ComposeNode, value: EditValue): TextEdit[] | un
 /** Replaces a scalar, keeping its quotes (`"..."`, `'...'`, plain when still safe). Inherited values only with `editAnchor`. */
 export function replaceScalar(node: ComposeNode, value: string | number | boolean, options: { editAnchor?: boolean } = {}): TextEdit | undefined {
   const yaml = node.yaml;
-  if ((!node.isLocal && !options.editAnchor) || !isScalar(yaml) || !yaml.range) return undefined;
+  if ((!node.isLocal && !options.editAnchor) || !isScalar(yaml) || !yaml.range || isReset(node)) return undefined;
   const flow = !!node.parent?.isFlow;
   const text = typeof value !== 'string' ? String(value) : renderInStyle(value, yaml.type ?? 'PLAIN', flow);
   return { range: node.host.lines.rangeOf(yaml.range[0], yaml.range[1]), newText: text };
@@ -95,7 +96,7 @@ export function replaceScalar(node: ComposeNode, value: string | number | boolea
  */
 export function replaceInScalar(node: ComposeNode, start: number, end: number, text: string): TextEdit | undefined {
   const current = node.text;
-  if (current === undefined) return undefined;
+  if (current === undefined || isReset(node)) return undefined;
   const next = current.slice(0, start) + text + current.slice(end);
   const offset = node.valueTextOffset();
   const type = node.scalarStyle ?? 'PLAIN';
@@ -108,7 +109,7 @@ export function replaceInScalar(node: ComposeNode, start: number, end: number, t
 export function deleteEntry(entry: ComposeNode): TextEdit[] | undefined {
   const pair = entry.pair;
   const parent = entry.parent;
-  if (!pair || !parent?.isLocal || !isMap(parent.yaml)) return undefined;
+  if (!pair || !parent?.isLocal || !isMap(parent.yaml) || isReset(parent)) return undefined;
   const { host } = entry;
   const keyStart = (pair.key as Node).range?.[0];
   if (keyStart === undefined) return undefined;
@@ -133,7 +134,7 @@ export function deleteEntry(entry: ComposeNode): TextEdit[] | undefined {
 export function deleteItem(item: ComposeNode): TextEdit[] | undefined {
   const parent = item.parent;
   const yaml = item.yaml;
-  if (!parent?.isLocal || !isSeq(parent.yaml) || !yaml.range || typeof item.key !== 'number') return undefined;
+  if (!parent?.isLocal || !isSeq(parent.yaml) || !yaml.range || typeof item.key !== 'number' || isReset(parent)) return undefined;
   const { host } = item;
   const raw = parent.yaml.items[item.key] as Node;
   const start = raw?.range?.[0] ?? yaml.range[0];
@@ -154,6 +155,12 @@ export function renderScalar(value: string | number | boolean | null, flow = fal
   if (value === null) return 'null';
   if (typeof value !== 'string') return String(value);
   return isPlainSafe(value, flow) ? value : JSON.stringify(value);
+}
+
+/** Whether Compose discards the value: it or a value holding it is tagged `!reset`, so an edit inside changes nothing. */
+function isReset(node: ComposeNode): boolean {
+  for (let current: ComposeNode | undefined = node; current; current = current.parent) if (current.tag === '!reset') return true;
+  return false;
 }
 
 // ---- rendering -------------------------------------------------------------------------------
@@ -258,6 +265,15 @@ function lineBreakAfter(host: NodeHost, end: number, removalStart: number): numb
   return stop;
 }
 
+/**
+ * The end of `line`, where new lines go; undefined when the line ends in a lone CR: editors break the
+ * line there but YAML reads the CR as part of the value, which the inserted text would then follow.
+ */
+function insertionPoint(host: NodeHost, line: number): number | undefined {
+  const end = host.lines.lineEnd(line);
+  return host.text[end] === '\r' && host.text[end + 1] !== '\n' ? undefined : end;
+}
+
 function insertText(host: NodeHost, offset: number, text: string): TextEdit {
   const position = host.lines.positionAt(offset);
   return { range: { start: position, end: position }, newText: text };
@@ -309,8 +325,10 @@ function withEmptyValueReplaced(node: ComposeNode, block: string): TextEdit[] | 
   const yaml = node.yaml;
   if (!key?.range || !yaml.range) return undefined;
   const keyLine = host.lines.positionAt(key.range[0]).line;
+  const at = insertionPoint(host, keyLine);
+  if (at === undefined) return undefined;
   const edits: TextEdit[] = [];
   if (yaml.range[1] > yaml.range[0]) edits.push(removeText(host, yaml.range[0], yaml.range[1]));
-  edits.push(insertText(host, host.lines.lineEnd(keyLine), host.lines.eol + block));
+  edits.push(insertText(host, at, host.lines.eol + block));
   return edits;
 }

@@ -10,6 +10,13 @@ import type { Range } from './types';
 export interface LogicalText {
   text: string;
   offsets: number[];
+  /**
+   * dockerfile-ast and Docker end the instruction at different places: after an escaped blank
+   * dockerfile-ast skips the next character, so it misses the final escape of `\ \` at a line end
+   * (Docker continues there) and, inside a continuation, the line break after `\ x` (Docker stops).
+   * An edit at the end of the arguments can then move where dockerfile-ast ends it: offer no such fix.
+   */
+  endIsAmbiguous: boolean;
 }
 
 /** A whitespace-separated word; quotes keep spaces inside one word (hadolint's reading of COPY/ADD). */
@@ -28,11 +35,18 @@ export function logicalArguments(doc: DockerfileDoc, instruction: Instruction): 
   let pos = doc.lines.offsetAt(instruction.getInstructionRange().end);
   let out = '';
   const offsets: number[] = [];
+  let endIsAmbiguous = false;
   while (pos < end) {
     const ch = text[pos];
-    if (ch === '\n' || ch === '\r') break; // a line break not escaped: a heredoc body follows
+    if (ch === '\n' || ch === '\r') {
+      // A line break not escaped: a heredoc body follows, or dockerfile-ast read on where Docker stops.
+      endIsAmbiguous = !out.includes('<<') && text.slice(pos, end).trim() !== '';
+      break;
+    }
     if (ch === escape && isLineEndAfter(text, pos + 1)) {
-      pos = skipBlankAndCommentLines(doc, doc.lines.positionAt(pos).line + 1, end);
+      const nextLine = doc.lines.positionAt(pos).line + 1;
+      if (nextLine < doc.lines.lineCount && doc.lines.lineStart(nextLine) > end) endIsAmbiguous = true;
+      pos = skipBlankAndCommentLines(doc, nextLine, end);
       continue;
     }
     out += ch;
@@ -45,7 +59,7 @@ export function logicalArguments(doc: DockerfileDoc, instruction: Instruction): 
   const kept = unled.replace(/[ \t]+$/, '');
   const kOffsets = offsets.slice(lead, lead + kept.length);
   kOffsets.push(kept.length > 0 ? kOffsets[kOffsets.length - 1] + 1 : pos);
-  return { text: kept, offsets: kOffsets };
+  return { text: kept, offsets: kOffsets, endIsAmbiguous };
 }
 
 function isLineEndAfter(text: string, from: number): boolean {

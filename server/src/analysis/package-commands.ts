@@ -257,19 +257,28 @@ export function appendCommand(doc: DockerfileDoc, run: Instruction, commandText:
   const lastWord = last?.words[last.words.length - 1];
   if (!lastWord || script.form === 'exec' || script.form === 'empty') return undefined;
   const eol = doc.lines.eol;
-  if (script.form === 'heredoc') return insertAt(lastWord.range.end, `${eol}${commandText}`);
-  if ('getHeredocs' in run && (run as Run).getHeredocs().length > 0) return undefined;
   const escape = doc.ast.getEscapeCharacter();
-  // After an unclosed quote, or before a line continuation left dangling at the end of the file, the
-  // command would land inside the quote or swallow the next line.
+  // After an unclosed quote, `$(` or backquote the command would land inside it (a heredoc body too).
+  if (!isWordClosed(lastWord.raw, script.form === 'heredoc' ? '\\' : escape)) return undefined;
+  const heredocs = 'getHeredocs' in run ? (run as Run).getHeredocs() : [];
+  if (script.form === 'heredoc') {
+    // A new line is a command only in a closed heredoc script, and not after a line that opens a heredoc (its body is data).
+    const lineUpToWord = doc.text.slice(doc.lines.lineStart(lastWord.range.end.line), lastWord.end);
+    if (heredocs.length === 0 || heredocs.some((heredoc) => !heredoc.getDelimiterRange()) || /<<(?!<)/.test(lineUpToWord)) return undefined;
+    return insertAt(lastWord.range.end, `${eol}${commandText}`);
+  }
+  if (heredocs.length > 0) return undefined;
+  // Before a line continuation left dangling at the end of the file, the command would swallow the next line.
   const tail = lastWord.raw + doc.text.slice(lastWord.end, doc.lines.lineEnd(run.getRange().end.line)).trimEnd();
-  if (!quotesClosed(lastWord.raw, escape) || endsWithDanglingEscape(tail, escape)) return undefined;
+  if (endsWithDanglingEscape(tail, escape)) return undefined;
   return insertAt(lastWord.range.end, onNewLine ? ` ${escape}${eol}    && ${commandText}` : ` && ${commandText}`);
 }
 
-/** Whether every quote the raw shell word opens is closed (`"a b"`, `'x'`, `a\"b`: yes; `"open`: no). */
-function quotesClosed(raw: string, escape: string): boolean {
+/** Whether a raw shell word closes every quote, `$(` and backquote it opens (`"a b"`, `$(x)`, `a\"b`: yes; `"open`, `$(`: no). */
+function isWordClosed(raw: string, escape: string): boolean {
   let quote: string | null = null;
+  let substitutions = 0;
+  let backquoted = false;
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i];
     if (quote === "'") {
@@ -280,9 +289,16 @@ function quotesClosed(raw: string, escape: string): boolean {
       if (ch === '"') quote = null;
     } else if (ch === '"' || ch === "'") {
       quote = ch;
+    } else if (ch === '`') {
+      backquoted = !backquoted;
+    } else if (ch === '$' && raw[i + 1] === '(') {
+      substitutions++;
+      i++;
+    } else if (ch === ')' && substitutions > 0) {
+      substitutions--;
     }
   }
-  return quote === null;
+  return quote === null && substitutions === 0 && !backquoted;
 }
 
 /** The span from the program word to the subcommand (`apt-get -q install`), for findings about the whole call. */

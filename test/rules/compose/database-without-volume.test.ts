@@ -112,6 +112,12 @@ ruleTester(databaseWithoutVolume, {
       code: 'x-vols: &vols\n  - ./init:/docker-entrypoint-initdb.d\nservices:\n  «db»:\n    image: postgres:17\n    volumes: *vols\n',
       output: null,
     },
+    // Found by test/robustness: the new top-level volumes went before a lone CR that YAML reads as part of a value.
+    {
+      name: 'a file ending in a lone CR: no fix',
+      code: 'services:\r\n  «db»:\r\n    image: mongo:7\r\n    volumes:\r\n      - data:/app/data\r\n  cache:\r\n    image: alpine:3\r\n    volumes:\r',
+      output: null,
+    },
     {
       name: 'CRLF',
       code: 'services:\r\n  «db»:\r\n    image: mysql:8.4\r\n',

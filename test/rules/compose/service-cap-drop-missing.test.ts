@@ -22,6 +22,8 @@ ruleTester(serviceCapDropMissing, {
     { name: '... added to an existing cap_add, without repeats', code: 'services:\n  «db»:\n    image: postgres:17.2\n    cap_add:\n      - SYS_NICE\n      - CHOWN\n', output: 'services:\n  db:\n    image: postgres:17.2\n    cap_add:\n      - SYS_NICE\n      - CHOWN\n      - DAC_OVERRIDE\n      - FOWNER\n      - SETGID\n      - SETUID\n    cap_drop:\n      - ALL\n' },
     { name: '... but not when it runs as its own user', code: 'services:\n  «db»:\n    image: postgres:17.2\n    user: postgres\n', output: 'services:\n  db:\n    image: postgres:17.2\n    user: postgres\n    cap_drop:\n      - ALL\n' },
     { name: 'flow-style service', code: 'services:\n  «web»: {image: "ghcr.io/acme/web:1.0"}\n', output: 'services:\n  web: {image: "ghcr.io/acme/web:1.0", cap_drop: [ALL]}\n' },
+    // Found by test/robustness: Compose drops a `!reset` value, so an item added to it changed nothing.
+    { name: 'a list tagged !reset: no fix', code: 'services:\n  web:\n    image: ghcr.io/acme/web:1.0\n    «cap_drop»: !reset [NET_RAW]\n', output: null },
     { name: 'a list through a merge key: at the merge key, no fix', code: 'x-common: &common\n  cap_drop: [NET_RAW]\nservices:\n  web:\n    «<<: *common»\n    image: ghcr.io/acme/web:1.0\n', output: null },
   ],
 });

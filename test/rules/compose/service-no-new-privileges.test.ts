@@ -18,6 +18,8 @@ ruleTester(serviceNoNewPrivileges, {
     { name: 'appends to a flow list', code: 'services:\n  web:\n    image: nginx:1.27\n    «security_opt»: [apparmor:docker-default]\n', output: 'services:\n  web:\n    image: nginx:1.27\n    security_opt: [apparmor:docker-default, no-new-privileges:true]\n' },
     { name: 'turned off: at the option, set to true', code: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - «no-new-privileges:false»\n', messageId: 'disabled', output: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n' },
     { name: 'flow-style service', code: 'services:\n  «web»: {image: nginx:1.27}\n', output: 'services:\n  web: {image: nginx:1.27, security_opt: [no-new-privileges:true]}\n' },
+    // Found by test/robustness: Compose drops a `!reset` value, so an item added to it changed nothing.
+    { name: 'a list tagged !reset: no fix', code: 'services:\n  web:\n    image: nginx:1.27\n    «security_opt»: !reset\n      - label:disable\n', output: null },
     { name: 'a list through a merge key: at the merge key, no fix', code: 'x-common: &common\n  security_opt: [label:disable]\nservices:\n  web:\n    «<<: *common»\n    image: nginx:1.27\n', output: null },
   ],
 });

@@ -30,6 +30,9 @@ ruleTester(serviceRootfsWritable, {
     { name: 'flow-style service', code: 'services:\n  «app»: {image: "ghcr.io/acme/app:1.0"}\n', output: 'services:\n  app: {image: "ghcr.io/acme/app:1.0", read_only: true, tmpfs: [/tmp]}\n' },
     { name: 'four spaces, list dashes not indented', code: 'services:\n    «app»:\n        image: ghcr.io/acme/app:1.0\n        ports:\n        - "127.0.0.1:80:80"\n', output: 'services:\n    app:\n        image: ghcr.io/acme/app:1.0\n        ports:\n        - "127.0.0.1:80:80"\n        read_only: true\n        tmpfs:\n        - /tmp\n' },
     { name: 'tmpfs through a merge key cannot be extended: no fix', code: 'x-common: &common\n  tmpfs: [/run]\nservices:\n  «app»:\n    <<: *common\n    image: ghcr.io/acme/app:1.0\n', output: null },
+    // Found by test/robustness: Compose drops a `!reset` value, so keys added inside it changed nothing.
+    { name: 'a service tagged !reset: no fix', code: 'services:\n  «services»: !reset\n    services:', output: null },
+    { name: 'read_only: !reset false cannot be flipped nor added again: no fix', code: 'services:\n  «app»:\n    image: ghcr.io/acme/app:1.0\n    read_only: !reset false\n', output: null },
     { name: 'a tmpfs in the override file counts', code: APP.replace('app:', '«app»:'), context: { compose: { after: [{ path: 'compose.override.yaml', text: 'services:\n  app:\n    tmpfs: [/tmp]\n' }] } }, output: 'services:\n  app:\n    image: ghcr.io/acme/app:1.0\n    read_only: true\n' },
   ],
 });

@@ -23,5 +23,7 @@ ruleTester(dnfCleanMissing, {
     },
     { name: 'ONBUILD RUN, lowercase, multi-stage', code: 'FROM fedora:41 AS a\nRUN dnf install -y x && dnf clean all\nFROM a\nonbuild run «dnf install» -y y', output: 'FROM fedora:41 AS a\nRUN dnf install -y x && dnf clean all\nFROM a\nonbuild run dnf install -y y && dnf clean all' },
     { name: 'heredoc', code: 'FROM fedora:41\r\nRUN <<EOF\r\n«dnf install» -y x\r\nEOF\r\n', output: 'FROM fedora:41\r\nRUN <<EOF\r\ndnf install -y x\r\ndnf clean all\r\nEOF\r\n' },
+    // Found by test/robustness: the new line fell in the body of a heredoc opened on the last line, which is data.
+    { name: 'last line opens a heredoc, in an unclosed ONBUILD heredoc: no fix', code: 'ONBUILD RUN <<-EOT «dnf install»\nFROM <<EOF alpine\n', output: null },
   ],
 });

@@ -26,6 +26,8 @@ ruleTester(execFormRecommended, {
       output: 'from a\r\ncmd ["serve", "--port", "80"]\r\n' },
     { name: 'invalid JSON is shell form, but a broken array gets no fix', code: 'FROM a\nCMD «[\'app\', \'--port\']»', messageId: 'shellForm', output: null },
     { name: 'SHELL in another stage does not count', code: 'FROM a AS one\nSHELL ["/bin/bash", "-c"]\nFROM b\nCMD «app»', messageId: 'shellForm', output: 'FROM a AS one\nSHELL ["/bin/bash", "-c"]\nFROM b\nCMD ["app"]' },
+    // Found by test/robustness: Docker continues a line ending in `\ \`, dockerfile-ast does not; the array then swallowed RUN.
+    { name: 'an escaped blank before a final escape: no fix', code: 'FROM a\nCMD «a \\» \\\nRUN x', messageId: 'shellForm', output: null },
     { name: 'escape directive: no fix, the default shell may be cmd', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore\nCMD «app.exe»', messageId: 'shellForm', output: null },
   ],
 });

@@ -14,5 +14,7 @@ ruleTester(maintainerDeprecated, {
     { name: 'no value, no fix', code: 'FROM a\n«MAINTAINER»', messageId: 'deprecated', output: null },
     // Found by test/robustness: a form feed is no blank to Docker; leaving it outside the label broke the LABEL.
     { name: 'a trailing form feed stays in the value', code: 'FROM a\n«MAINTAINER» me \f\n', messageId: 'deprecated', output: 'FROM a\nLABEL org.opencontainers.image.authors="me \f"\n' },
+    // Found by test/robustness: Docker continues a line ending in `\ \`, dockerfile-ast does not; the LABEL then swallowed FROM.
+    { name: 'an escaped blank before a final escape: no fix', code: '«MAINTAINER» \\ \\\r\nFROM alpine', messageId: 'deprecated', output: null },
   ],
 });

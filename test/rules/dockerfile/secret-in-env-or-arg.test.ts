@@ -36,6 +36,9 @@ ruleTester(secretInEnvOrArg, {
     { name: 'GitHub token under an innocent name', code: 'FROM scratch\nARG «GH»=ghp_0123456789abcdefghijABCDEFGHIJ012345\n', messageId: 'secretValue', messageExcludes: ['ghp_'], output: 'FROM scratch\n' },
     { name: 'camelCase, lowercase instruction, CRLF', code: 'FROM scratch\r\nenv «dbPassword»=x1\r\nCMD ["a"]\r\n', messageId: 'envValue', output: 'FROM scratch\r\nCMD ["a"]\r\n' },
     { name: 'ENV SUPER_Secret and SECRET_PASSPHRASE', code: 'FROM scratch\nARG «SECRET_PASSPHRASE»\nENV «SUPER_Secret»=foo\nENV «apikey»=bar sunflower=foo', messageIds: ['argName', 'envValue', 'envValue'] },
+    // Found by test/robustness: removing key=value left `ENV API_TOKEN alpine`, a new variable in the legacy form.
+    { name: 'key=value mixed with bare words: no fix', code: 'FROM scratch\nENV «key»=value «API_TOKEN» alpine\n', messageIds: ['envValue', 'envName'], output: null },
+    { name: 'ARG key=value mixed with bare words: no fix', code: 'FROM scratch\nARG «key»=value «API_TOKEN» alpine\n', messageIds: ['argValue', 'argName'], output: null },
     { name: 'RABBITMQ_DEFAULT_PASS has no _FILE variant', code: 'FROM rabbitmq:3.13\nENV «RABBITMQ_DEFAULT_PASS»=guest', messageId: 'envValue', messageExcludes: ['_FILE', 'guest'] },
   ],
 });

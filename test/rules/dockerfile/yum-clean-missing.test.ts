@@ -21,6 +21,11 @@ ruleTester(yumCleanMissing, {
     },
     { name: 'heredoc: a new last line before the terminator', code: 'FROM centos:7\nRUN <<EOF\n«yum install» -y x\nEOF\n', output: 'FROM centos:7\nRUN <<EOF\nyum install -y x\nyum clean all\nEOF\n' },
     { name: 'ONBUILD RUN, lowercase', code: 'FROM centos:7\nonbuild run «yum install» -y x', output: 'FROM centos:7\nonbuild run yum install -y x && yum clean all' },
+    // Found by test/robustness: the appended command landed inside the unclosed `$(` (or quote) and was never run.
+    { name: 'heredoc ending in an unclosed $(: no fix', code: 'RUN <<-EOT «yum install» -y\n  $(', output: null },
+    { name: 'shell form ending in an unclosed $(: no fix', code: 'FROM centos:7\nRUN «yum install» -y x $(', output: null },
+    { name: 'heredoc ending in an unclosed quote: no fix', code: 'FROM centos:7\nRUN <<EOT\n«yum install» -y x "a\nEOT', output: null },
+    { name: 'heredoc on the RUN line feeds the command: no fix', code: 'FROM centos:7\nRUN <<EOT «yum install» -y x\nEOT\n', output: null },
     { name: 'exec form cannot be extended', code: 'FROM centos:7\nRUN [«"yum", "install"», "-y", "x"]', output: null },
   ],
 });

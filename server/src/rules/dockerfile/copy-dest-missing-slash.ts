@@ -24,7 +24,7 @@ export const copyDestMissingSlash = defineRule({
       const range = logicalRange(doc, logical, destination.start, destination.end);
       const slashAt = logicalRange(doc, logical, destination.start, destination.end - (quoted ? 1 : 0)).end;
       report({ range, messageId: 'missingSlash', data: { keyword: instruction.getKeyword(), count: sources.length, destination: value },
-        fixes: [{ title: `Write "${value}/"`, edits: [insertAt(slashAt, '/')], safe: true, preferred: true }] });
+        fixes: logical.endIsAmbiguous ? [] : [{ title: `Write "${value}/"`, edits: [insertAt(slashAt, '/')], safe: true, preferred: true }] });
     }
   },
 });

@@ -31,7 +31,7 @@ export const execFormRecommended = defineRule({
         const command = commandText(doc, instruction);
         if (!command || jsonArray(command.text) !== null) continue;
         report({ range: command.range, messageId: keyword === 'HEALTHCHECK' ? 'healthcheck' : 'shellForm', data: { keyword },
-          fixes: doc.ast.getEscapeCharacter() === '\\' && !command.text.startsWith('[') ? execFormFixes(keyword, command.text, command.range) : [] });
+          fixes: command.fixable && doc.ast.getEscapeCharacter() === '\\' && !command.text.startsWith('[') ? execFormFixes(keyword, command.text, command.range) : [] });
       }
       const name = from?.getBuildStage()?.toLowerCase();
       if (customShell && name) customShellStages.add(name);
@@ -40,7 +40,7 @@ export const execFormRecommended = defineRule({
 });
 
 /** The command of CMD/ENTRYPOINT, or what follows `HEALTHCHECK [flags] CMD`. */
-function commandText(doc: DockerfileDoc, instruction: Instruction): { text: string; range: Range } | null {
+function commandText(doc: DockerfileDoc, instruction: Instruction): { text: string; range: Range; fixable: boolean } | null {
   const args = logicalArguments(doc, instruction);
   let start = 0;
   if (instruction.getKeyword() === 'HEALTHCHECK') {
@@ -49,7 +49,7 @@ function commandText(doc: DockerfileDoc, instruction: Instruction): { text: stri
     start = cmd.end + (args.text.slice(cmd.end).length - args.text.slice(cmd.end).trimStart().length);
   }
   const text = args.text.slice(start);
-  return text ? { text, range: logicalRange(doc, args, start, args.text.length) } : null;
+  return text ? { text, range: logicalRange(doc, args, start, args.text.length), fixable: !args.endIsAmbiguous } : null;
 }
 
 /** Characters that make the shell do more than split words: keep those commands under an explicit `/bin/sh -c`. */

@@ -31,6 +31,9 @@ export const legacyKeyValue = defineRule({
 function keyValueFix(doc: DockerfileDoc, nameRange: Range, valueRange: Range): Fix[] {
   const raw = doc.textOf(valueRange);
   const escape = doc.ast.getEscapeCharacter();
+  // A legacy name is read up to the first blank; with quotes or escapes in it, key=value reads another name (or none).
+  const name = doc.textOf(nameRange);
+  if (/["'\s]/.test(name) || name.includes(escape)) return [];
   const joined = raw.replace(new RegExp(`\\${escape}[ \\t]*\\r?\\n`, 'g'), '');
   const needsQuotes = hasUnquotedSpace(joined, escape);
   const quotingIsExact = !/["'\r\n]/.test(joined) && !joined.includes(escape);

@@ -19,7 +19,7 @@ export const maintainerDeprecated = defineRule({
       const keywordRange = maintainer.getInstructionRange();
       const args = logicalArguments(doc, maintainer);
       const fixes: Fix[] = [];
-      if (args.text) {
+      if (args.text && !args.endIsAmbiguous) {
         const keyword = maintainer.getInstruction() === maintainer.getInstruction().toLowerCase() ? 'label' : 'LABEL';
         const value = [...args.text].map((ch) => (ch === '"' || ch === '$' || ch === escape ? escape + ch : ch)).join('');
         fixes.push({

@@ -42,7 +42,10 @@ export const secretInEnvOrArg = defineRule({
         findings.push({ property, descriptor });
       }
       const removable = findings.filter((finding) => finding.descriptor.severity === undefined);
-      if (removable.length > 0) removable[0].descriptor.fixes = [removalFix(doc, instruction, properties, removable.map((finding) => finding.property))];
+      // Mixing `key=value` with words without `=`: removing some pairs can leave `ENV NAME value`, which reads
+      // as the legacy form (dockerfile-ast reads ARG so too), making a new variable of the words left.
+      const mixedForms = properties.length > removable.length && properties.some((property) => property.getAssignmentOperator() === null);
+      if (removable.length > 0 && !mixedForms) removable[0].descriptor.fixes = [removalFix(doc, instruction, properties, removable.map((finding) => finding.property))];
       for (const finding of findings) report(finding.descriptor);
     }
   },
