@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { analyze, byPosition, runRules, withoutSuppressedDockerfile, type AnalyzeOptions } from './analyze';
 import { DockerfileDoc, type Stage } from './dockerfile-doc';
+import { checkedStage, namesLine, shapeOf, shiftedCheck, type CheckedStage } from './dockerfile-finding-shift';
 import { reuseEqualFindings } from './finding-reuse';
 import { cutStages, type CutDockerfile, type StagePiece } from './dockerfile-stages-cut';
 import { unanalyzableReason } from './input-guard';
@@ -8,7 +9,7 @@ import type { Rule } from './rule';
 import type { AnalysisSettings, Finding } from './types';
 import { rulesFor } from '../rules/registry';
 
-/** A text parsed once, and what the stage-scoped rules found on the lines it was made for. */
+/** A text parsed once: the lines before the first FROM, blank lines, then stages at their real lines. */
 interface Piece {
   doc: DockerfileDoc;
   /** Lower-case stage names and FROM images of the stages that start on the piece's own lines. */
@@ -16,25 +17,52 @@ interface Piece {
   bases: string[];
   /** Its instructions on its own lines (a stage piece's copy of the prelude left out). */
   own: Instruction[];
-  findings?: Finding[];
-  /** The first line `findings` were kept from: the piece's own lines start there. */
-  findingsFrom?: number;
-  /** Where its own lines end, when its document goes on (a piece cut from a whole parse). */
-  endLine?: number;
+  /** Cut from a parse of the whole text: its document goes on past its own lines, so it is not checked on its own. */
+  cutFromWhole?: boolean;
 }
 
 /** How much work the last call did (tests use it to prove the cached path was taken). */
 export interface IncrementalStats {
   full: boolean;
   parsed: number;
+  /** Runs of the stage-scoped rules: on one stage's text each, or once on the whole text. */
   checked: number;
-  /** Most stages had moved or changed (a line added above them): one whole parse and check, then cut into pieces. */
+  /** Moved but unchanged stages whose findings are the earlier ones moved by as many lines. */
+  shifted: number;
+  /** Runs (0 or 1) of the rules whose messages name a line, for moved stages that had findings of theirs. */
+  relined: number;
+  /** Most stages had moved or changed (a line added above them): the text was parsed whole, then cut into pieces. */
   rebuilt?: boolean;
 }
 
-/** More stages than this share (and at least REBUILD_MIN) new or moved: parse and check the text whole. */
-const REBUILD_SHARE = 0.25;
-const REBUILD_MIN = 4;
+/** The rules of one call, split by how they run. */
+interface RuleSets {
+  all: readonly Rule<'dockerfile'>[];
+  stage: readonly Rule<'dockerfile'>[];
+  /** Stage rules whose messages name a line number: run again for a moved stage. */
+  namingLines: readonly Rule<'dockerfile'>[];
+  namingLineIds: ReadonlySet<string>;
+  document: readonly Rule<'dockerfile'>[];
+}
+
+/** One call: the cut text, how to lint it, and the pieces and checks it uses (kept for the next call). */
+interface Call {
+  text: string;
+  cut: CutDockerfile;
+  settings: AnalysisSettings;
+  options: AnalyzeOptions;
+  rules: RuleSets;
+  pieces: Map<string, Piece>;
+  checks: Map<string, CheckedStage>;
+  /** The checks by shape, but the first stage's (it never moves). A Map key is flattened: shapes keep no texts they were cut from alive. */
+  byShape: Map<string, CheckedStage>;
+  /** The text parsed whole, when most stages had moved or changed. */
+  wholeParse?: DockerfileDoc;
+}
+
+/** More stages than this share (and at least MANY_MIN) new or moved: parse (or check) the text whole. */
+const MANY_SHARE = 0.25;
+const MANY_MIN = 4;
 
 /**
  * Lints one open Dockerfile again and again as it is edited, with the same findings `analyze()`
@@ -42,114 +70,147 @@ const REBUILD_MIN = 4;
  * in a text of its own (the lines before the first FROM, blank lines, then the stage at its real
  * position), so every position is the document's; the whole-document rules run on a document
  * assembled from those parses. Rules marked `scope: 'stage'` run per stage, in a text that also
- * holds the stages it is built FROM; their findings are reused while that text is unchanged.
+ * holds the stages it is built FROM; their findings are kept while that text is unchanged, and
+ * moved with it when a line added or removed above only moves it (dockerfile-finding-shift.ts).
  */
 export class DockerfileIncrementalAnalyzer {
+  /** The last call's parses of single stages, and its stage-rule findings, keyed by `keyOf` their stages. */
   private pieces = new Map<string, Piece>();
+  private checks = new Map<string, CheckedStage>();
+  /** The same checks by `shapeOf` their stages, to find a moved stage's. */
+  private byShape = new Map<string, CheckedStage>();
   private fingerprint = '';
   /** The last findings of the rules that run on the whole document at every edit (finding-reuse.ts). */
   private documentFindings: readonly Finding[] = [];
-  stats: IncrementalStats = { full: false, parsed: 0, checked: 0 };
+  stats: IncrementalStats = { full: false, parsed: 0, checked: 0, shifted: 0, relined: 0 };
 
   analyze(text: string, settings: AnalysisSettings, options: AnalyzeOptions = {}): Finding[] {
     const cut = unanalyzableReason(text, settings.maxFileSize) ? undefined : cutStages(text);
     if (!cut) {
       this.pieces.clear();
+      this.checks.clear();
+      this.byShape.clear();
       this.documentFindings = [];
-      this.stats = { full: true, parsed: 1, checked: 1 };
+      this.stats = { full: true, parsed: 1, checked: 1, shifted: 0, relined: 0 };
       return analyze(text, 'dockerfile', settings, options);
     }
     // Every piece holds the prelude: a change there (or to settings) starts afresh.
     const fingerprint = `${fingerprintOf(settings, options)}\0${cut.eol}\0${cut.prelude.text}`;
-    if (fingerprint !== this.fingerprint) this.pieces.clear();
+    if (fingerprint !== this.fingerprint) {
+      this.pieces.clear();
+      this.checks.clear();
+      this.byShape.clear();
+    }
     this.fingerprint = fingerprint;
-    this.stats = { full: false, parsed: 0, checked: 0 };
-    const used = new Map<string, Piece>();
-    const keyOf = (stages: readonly StagePiece[]): string => stages.map((stage) => `${stage.line}\0${stage.text}`).join('\u0001');
-    /** The piece of these stages (the last one's own), keyed by their lines and text, parsed when new. */
-    const piece = (stages: readonly StagePiece[], key = keyOf(stages)): Piece => {
-      let found = used.get(key) ?? this.pieces.get(key);
-      if (!found) {
-        const doc = new DockerfileDoc(assemble(cut, stages));
-        const firstLine = stages[stages.length - 1].line;
-        const own = doc.stages.filter((stage) => stage.from.getRange().start.line >= firstLine);
-        const ownFrom = stages.length === 1 && stages[0] === cut.stages[0] ? 0 : firstLine;
-        found = { doc, ...namesAndBases(own), own: doc.instructions.filter((instruction) => instruction.getRange().start.line >= ownFrom) };
-        this.stats.parsed++;
-      }
-      used.set(key, found);
-      return found;
-    };
-    const rules = (options.rules ?? rulesFor('dockerfile')) as readonly Rule<'dockerfile'>[];
-    const stageRules = rules.filter((rule) => rule.scope === 'stage');
-    const documentRules = rules.filter((rule) => rule.scope !== 'stage');
-    // A piece's own lines run from `firstLine` to its end.
-    const checkStageRules = (target: Piece, firstLine: number): Finding[] => {
-      if (!target.findings || target.findingsFrom !== firstLine) {
-        this.stats.checked++;
-        target.findingsFrom = firstLine;
-        const endLine = target.endLine ?? Number.MAX_SAFE_INTEGER;
-        target.findings = runRules(target.doc, stageRules, settings, options).filter((finding) => finding.range.start.line >= firstLine && finding.range.start.line < endLine);
-      }
-      return target.findings;
-    };
-
+    this.stats = { full: false, parsed: 0, checked: 0, shifted: 0, relined: 0 };
+    const call: Call = { text, cut, settings, options, rules: ruleSets(options), pieces: new Map(), checks: new Map(), byShape: new Map() };
     const ownKeys = cut.stages.map((stage) => keyOf([stage]));
-    const missing = ownKeys.filter((key) => !this.pieces.has(key)).length;
-    if (missing >= REBUILD_MIN && missing > cut.stages.length * REBUILD_SHARE) this.rebuild(text, cut, ownKeys, keyOf, used, stageRules, settings, options);
-    const own = cut.stages.map((stage, index) => piece([stage], ownKeys[index]));
-    const ancestry = new Ancestry(own);
-    const findings: Finding[] = [];
-    cut.stages.forEach((stage, index) => {
-      const related = ancestry.of(index);
-      const target = related.length === 0 ? own[index] : piece([...related, index].map((at) => cut.stages[at]));
-      // The first stage's piece answers for the lines before it too: rules there need to see a FROM.
-      findings.push(...checkStageRules(target, index === 0 ? 0 : stage.line));
-    });
+    if (isMany(ownKeys.filter((key) => !this.pieces.has(key)).length, ownKeys.length)) this.parseWhole(call, ownKeys);
+    const own = cut.stages.map((stage, index) => this.piece(call, [stage], ownKeys[index]));
     const whole = assembledDocument(text, own);
-    this.documentFindings = reuseEqualFindings(runRules(whole, documentRules, settings, options), this.documentFindings);
+    const findings = this.stageFindings(call, new Ancestry(own), ownKeys, whole);
+    this.documentFindings = reuseEqualFindings(runRules(whole, call.rules.document, settings, options), this.documentFindings);
     findings.push(...this.documentFindings);
-    this.pieces = used;
+    this.pieces = call.pieces;
+    this.checks = call.checks;
+    this.byShape = call.byShape;
     // analyze() sorts one list built rule by rule: ties in position keep the rules' order.
-    const rank = new Map(rules.map((rule, index) => [rule.id, index]));
+    const rank = new Map(call.rules.all.map((rule, index) => [rule.id, index]));
     findings.sort((a, b) => byPosition(a, b) || (rank.get(a.rule) ?? 0) - (rank.get(b.rule) ?? 0));
-    return withoutSuppressedDockerfile(whole, rules, findings);
+    return withoutSuppressedDockerfile(whole, call.rules.all, findings);
   }
 
   /**
    * A line added or removed above most stages moves them all: parsing each again in a text of its
-   * own costs more than one whole parse. The text is parsed and stage-checked whole, and each stage
-   * (with its ancestors' key too) gets a piece cut from that parse, so the next edits find them.
+   * own costs more than one whole parse. Each stage gets a piece cut from that parse, so the next
+   * edits find them; what the stage rules found is mostly kept or shifted (stageFindings).
    */
-  private rebuild(text: string, cut: CutDockerfile, ownKeys: readonly string[], keyOf: (stages: readonly StagePiece[]) => string, used: Map<string, Piece>,
-    stageRules: readonly Rule<'dockerfile'>[], settings: AnalysisSettings, options: AnalyzeOptions): void {
-    const doc = new DockerfileDoc(text);
-    const all = runRules(doc, stageRules, settings, options);
-    // Instructions, stages and findings are in document order: one pass each hands them to their stage.
-    const starts = cut.stages.map((stage, index) => (index === 0 ? 0 : stage.line));
-    const bucket = <T>(items: readonly T[], lineOf: (item: T) => number): T[][] => {
-      const buckets = cut.stages.map((): T[] => []);
-      let index = 0;
-      for (const item of items) {
-        const line = lineOf(item);
-        while (index + 1 < starts.length && line >= starts[index + 1]) index++;
-        buckets[index].push(item);
-      }
-      return buckets;
-    };
-    const instructions = bucket(doc.instructions, (instruction) => instruction.getRange().start.line);
-    const stages = bucket(doc.stages, (stage) => stage.from.getRange().start.line);
-    const findings = bucket(all, (finding) => finding.range.start.line);
-    const pieces = cut.stages.map((_stage, index): Piece => ({
-      doc, ...namesAndBases(stages[index]), own: instructions[index], findings: findings[index], findingsFrom: starts[index], endLine: starts[index + 1] ?? Number.MAX_SAFE_INTEGER,
-    }));
-    const ancestry = new Ancestry(pieces);
-    pieces.forEach((piece, index) => {
-      used.set(ownKeys[index], piece);
-      const related = ancestry.of(index);
-      if (related.length > 0) used.set(keyOf([...related, index].map((at) => cut.stages[at])), piece);
+  private parseWhole(call: Call, ownKeys: readonly string[]): void {
+    const doc = new DockerfileDoc(call.text);
+    const instructions = byStage(call.cut, doc.instructions, (instruction) => instruction.getRange().start.line);
+    const stages = byStage(call.cut, doc.stages, (stage) => stage.from.getRange().start.line);
+    ownKeys.forEach((key, index) => call.pieces.set(key, { doc, ...namesAndBases(stages[index]), own: instructions[index], cutFromWhole: true }));
+    call.wholeParse = doc;
+    this.stats.parsed++;
+    this.stats.rebuilt = true;
+  }
+
+  /** The parse of these stages (the last one's lines its own), from this call or the last, else parsed; `toCheck` wants a text of their own. */
+  private piece(call: Call, stages: readonly StagePiece[], key: string, toCheck = false): Piece {
+    const found = call.pieces.get(key) ?? this.pieces.get(key);
+    if (found && !(toCheck && found.cutFromWhole)) {
+      call.pieces.set(key, found);
+      return found;
+    }
+    const doc = new DockerfileDoc(assemble(call.cut, stages));
+    const firstLine = stages[stages.length - 1].line;
+    const ownStages = doc.stages.filter((stage) => stage.from.getRange().start.line >= firstLine);
+    const ownFrom = stages.length === 1 && stages[0] === call.cut.stages[0] ? 0 : firstLine;
+    const made: Piece = { doc, ...namesAndBases(ownStages), own: doc.instructions.filter((instruction) => instruction.getRange().start.line >= ownFrom) };
+    this.stats.parsed++;
+    // Only single stages are asked for again; a text of a stage and its ancestors serves one check.
+    if (stages.length === 1) call.pieces.set(key, made);
+    return made;
+  }
+
+  /** Each stage's stage-rule findings: kept while its text and line are unchanged, shifted when it only moved, else checked. */
+  private stageFindings(call: Call, ancestry: Ancestry, ownKeys: readonly string[], whole: DockerfileDoc): Finding[] {
+    const { cut, rules } = call;
+    const targets = cut.stages.map((_stage, index) => [...ancestry.of(index), index].map((at) => cut.stages[at]));
+    const keys = targets.map((stages, index) => (stages.length === 1 ? ownKeys[index] : keyOf(stages)));
+    // Moved stages that had findings of rules naming a line, and those rules: a rule that found nothing there before finds nothing now.
+    const relined: number[] = [];
+    const rulesToRerun = new Set<string>();
+    const checks = targets.map((stages, index): CheckedStage | undefined => {
+      const kept = this.checks.get(keys[index]);
+      if (kept || index === 0) return kept;
+      const earlier = this.byShape.get(shapeOf(stages));
+      if (!earlier) return undefined;
+      this.stats.shifted++;
+      const namingLine = earlier.findings.filter((finding) => rules.namingLineIds.has(finding.rule));
+      if (namingLine.length > 0) relined.push(index);
+      for (const finding of namingLine) rulesToRerun.add(finding.rule);
+      return shiftedCheck(earlier, stages, rules.namingLineIds);
     });
-    this.stats = { full: false, parsed: 1, checked: 1, rebuilt: true };
+    const done = this.checkTheRest(call, targets, keys, checks);
+    if (relined.length > 0) this.reline(call, call.wholeParse ?? whole, rules.namingLines.filter((rule) => rulesToRerun.has(rule.id)), done, relined);
+    const findings: Finding[] = [];
+    done.forEach((check, index) => {
+      call.checks.set(keys[index], check);
+      if (index > 0) call.byShape.set(check.shape, check);
+      for (const finding of check.findings) findings.push(finding);
+    });
+    return findings;
+  }
+
+  /** Checks the stages with nothing to keep or shift: once on the whole parse when there are many, else each in a text of its own. */
+  private checkTheRest(call: Call, targets: readonly StagePiece[][], keys: readonly string[], checks: readonly (CheckedStage | undefined)[]): CheckedStage[] {
+    const unchecked = checks.filter((check) => !check).length;
+    const wholeParse = unchecked > 0 && isMany(unchecked, checks.length) ? call.wholeParse : undefined;
+    const found = wholeParse && this.checkWhole(call, wholeParse);
+    return checks.map((check, index) => {
+      if (check) return check;
+      // The first stage never moves: it needs no shape (which would keep the text it was cut from alive).
+      const shape = index === 0 ? '' : undefined;
+      if (found) return checkedStage(targets[index], found[index], shape);
+      const target = this.piece(call, targets[index], keys[index], true);
+      const firstLine = index === 0 ? 0 : targets[index][targets[index].length - 1].line;
+      this.stats.checked++;
+      return checkedStage(targets[index], runRules(target.doc, call.rules.stage, call.settings, call.options).filter((finding) => finding.range.start.line >= firstLine), shape);
+    });
+  }
+
+  /** The stage rules' findings on the whole parse, per stage. */
+  private checkWhole(call: Call, doc: DockerfileDoc): Finding[][] {
+    this.stats.checked++;
+    return byStage(call.cut, runRules(doc, call.rules.stage, call.settings, call.options), (finding) => finding.range.start.line);
+  }
+
+  /** Finds again, on a whole document, what rules whose messages name a line report on the moved stages that need it. */
+  private reline(call: Call, doc: DockerfileDoc, rules: readonly Rule<'dockerfile'>[], checks: CheckedStage[], indexes: readonly number[]): void {
+    this.stats.relined++;
+    const found = byStage(call.cut, runRules(doc, rules, call.settings, call.options), (finding) => finding.range.start.line);
+    for (const index of indexes) checks[index] = { ...checks[index], findings: [...checks[index].findings, ...found[index]] };
   }
 }
 
@@ -172,6 +233,8 @@ class Ancestry {
 
   /** Indexes of the ancestors, in document order. */
   of(index: number): number[] {
+    // Most stages are built FROM an image: no set to fill.
+    if (this.own[index].bases.every((base) => !base.includes('$') && !this.byName.has(base))) return [];
     const found = new Set<number>();
     const visit = (at: number): void => {
       for (const base of this.own[at].bases) {
@@ -186,6 +249,42 @@ class Ancestry {
     visit(index);
     return [...found].sort((a, b) => a - b);
   }
+}
+
+/** Split once per rule list: the editor passes the same one at every edit. */
+const ruleSetsOf = new WeakMap<readonly Rule[], RuleSets>();
+
+function ruleSets(options: AnalyzeOptions): RuleSets {
+  const all = (options.rules ?? rulesFor('dockerfile')) as readonly Rule<'dockerfile'>[];
+  let sets = ruleSetsOf.get(all);
+  if (!sets) {
+    const stage = all.filter((rule) => rule.scope === 'stage');
+    const namingLines = stage.filter(namesLine);
+    sets = { all, stage, namingLines, namingLineIds: new Set(namingLines.map((rule) => rule.id)), document: all.filter((rule) => rule.scope !== 'stage') };
+    ruleSetsOf.set(all, sets);
+  }
+  return sets;
+}
+
+function isMany(count: number, total: number): boolean {
+  return count >= MANY_MIN && count > total * MANY_SHARE;
+}
+
+/** What a piece or check of these stages is cached by: their lines and texts. */
+function keyOf(stages: readonly StagePiece[]): string {
+  return stages.map((stage) => `${stage.line}:${stage.text.length}\0${stage.text}`).join('\u0001');
+}
+
+/** Items in document order, handed to the stage whose lines hold them (the first stage takes those before it too). */
+function byStage<T>(cut: CutDockerfile, items: readonly T[], lineOf: (item: T) => number): T[][] {
+  const buckets = cut.stages.map((): T[] => []);
+  let index = 0;
+  for (const item of items) {
+    const line = lineOf(item);
+    while (index + 1 < cut.stages.length && line >= cut.stages[index + 1].line) index++;
+    buckets[index].push(item);
+  }
+  return buckets;
 }
 
 /** What Ancestry needs of a piece's own stages: their names and the images they are built FROM. */
