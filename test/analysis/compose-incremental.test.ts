@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { analyze, type AnalyzeOptions } from '../../server/src/analysis/analyze';
 import { ComposeIncrementalAnalyzer } from '../../server/src/analysis/compose-incremental';
 import { applyEdits } from '../../server/src/analysis/text';
-import { defaultSettings, type AnalysisSettings } from '../../server/src/analysis/types';
+import { defaultSettings, type AnalysisSettings, type Finding } from '../../server/src/analysis/types';
 import { bigCompose, composeFile } from '../../scripts/bench/generate';
 import { typingEdits } from '../../scripts/bench/latency';
 import { repoRoot } from '../helpers/fixtures';
@@ -178,6 +178,111 @@ describe('ComposeIncrementalAnalyzer', () => {
     // Half-typed YAML in one service: its syntax problem without parsing the whole file.
     assertSame(analyzer, withLine(`${lines[line]}\n    user: "1000:1000"x`));
     assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 1, servicesChecked: 0 });
+  });
+
+  it('Enter and Backspace between services of a 300-service file keep the moved services\' findings, mapped', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    const text = bigCompose(300);
+    analyzer.analyze(text);
+    const lines = text.split('\n');
+    const first = lines.indexOf('services:') + 1;
+    const last = lines.findIndex((line, index) => index > first && /^\S/.test(line));
+    const keys = lines.flatMap((line, index) => (index > first && index < last && /^ {2}\S+:$/.test(line) ? [index] : []));
+    // In services that publish no port: a line added above a port moves it within its service, so the service it clashes with is checked again.
+    const publishes = (line: number): boolean => lines.slice([...keys].reverse().find((key) => key < line), keys.find((key) => key > line) ?? last).some((near) => /^ {4}ports:/.test(near));
+    const images = lines.flatMap((line, index) => (index > first && index < last && /^ {4}image: \S+$/.test(line) && !publishes(index) ? [index] : []));
+    const edited = (at: number, replaced: number, ...added: string[]): string => [...lines.slice(0, at), ...added, ...lines.slice(at + replaced)].join('\n');
+    const expectMapped = (what: string): void => {
+      assert.equal(analyzer.lastRun.incremental, true, what);
+      assert.ok(analyzer.lastRun.servicesChecked <= 1, `${what}: re-checked ${analyzer.lastRun.servicesChecked} services`);
+    };
+    for (let k = 1; k <= 8; k++) {
+      const key = keys[Math.floor(keys.length * k / 9)];
+      // Enter before a service (a blank line), then Backspace.
+      assertSame(analyzer, edited(key, 0, ''));
+      expectMapped(`Enter above line ${key + 1}`);
+      assertSame(analyzer, text);
+      expectMapped(`Backspace above line ${key + 1}`);
+      // Enter inside a line: `image: x` split over two lines (the same value).
+      const image = images[Math.floor(images.length * k / 9)];
+      assertSame(analyzer, edited(image, 1, '    image:', `      ${lines[image].slice('    image: '.length)}`));
+      expectMapped(`split line ${image + 1}`);
+      assertSame(analyzer, text);
+      expectMapped(`joined line ${image + 1}`);
+    }
+    // Backspace removing a line of a service that publishes no port (no other service names its lines).
+    const line = lines.findIndex((candidate, index) => index > last / 2 && /^ {4}restart: /.test(candidate) && !publishes(index));
+    assert.ok(line > 0);
+    assertSame(analyzer, edited(line, 1));
+    expectMapped(`deleted line ${line + 1}`);
+  });
+
+  it('maps fixes that insert at the end of the document (a top-level volumes:) as lines are added above', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    const text = 'services:\n  db:\n    image: postgres:16\n  web:\n    image: nginx:1\n  cache:\n    image: redis:7\n';
+    const endEdit = (findings: Finding[]): string => JSON.stringify(findings.find((finding) => finding.rule === 'database-without-volume' && finding.message.includes('"db"'))?.fixes[0].edits[1]);
+    const before = endEdit(analyzer.analyze(text));
+    assert.match(before, /"line":6,"character":18.*\\nvolumes:/);
+    // Enter between web and cache: db is kept (mapped), its fix now inserts a line lower.
+    const moved = text.replace('  cache:', '\n  cache:');
+    assertSame(analyzer, moved);
+    assert.deepEqual(analyzer.lastRun, { incremental: true, partsParsed: 1, servicesChecked: 1 });
+    assert.match(endEdit(analyzer.analyze(moved)), /"line":7,"character":18/);
+    // A line above everything, then a service appended at the end (the end moves: all checked again).
+    for (const next of [`# the stack\n${moved}`, `# the stack\n${moved}  worker:\n    image: busybox:1\n`, `# the stack\n${moved}`, moved, text]) {
+      assertSame(analyzer, next);
+      assert.equal(analyzer.lastRun.incremental, true);
+    }
+  });
+
+  it('moves findings that name no service (a top-level volume binding a sensitive path) with the sections', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    const text = 'services:\n  web:\n    image: nginx:1\n    volumes: [data:/data]\n  api:\n    image: nginx:1\nvolumes:\n  data:\n    driver_opts: {type: none, o: bind, device: /etc}\n';
+    assert.ok(analyzer.analyze(text).some((finding) => finding.rule === 'service-sensitive-host-mount' && finding.range.start.line === 8));
+    // No service is checked again (that would find them anew): they move with the lines above them.
+    for (const next of [`x-note: 1\n${text}`, `x-note: 1\n\n${text}`, text]) {
+      assertSame(analyzer, next);
+      assert.equal(analyzer.lastRun.incremental, true);
+      assert.equal(analyzer.lastRun.servicesChecked, 0);
+    }
+  });
+
+  it('maps the line host-port-duplicate names, and re-checks a message whose own text reads "line 9"', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    const text = [
+      'services:', '  a:', '    image: nginx:1', '    ports: ["8080:80"]', '  b:', '    image: nginx:1', '    ports: ["8080:80"]',
+      '    environment:', '      "DB_PASSWORD line 9": hunter2', '',
+    ].join('\n');
+    const messages = (findings: Finding[], rule: string): string[] => findings.filter((finding) => finding.rule === rule).map((finding) => finding.message);
+    const first = analyzer.analyze(text);
+    assert.ok(messages(first, 'host-port-duplicate').some((message) => message.includes('on line 4;')), JSON.stringify(messages(first, 'host-port-duplicate')));
+    assert.ok(messages(first, 'service-secret-in-environment').some((message) => message.includes('DB_PASSWORD line 9')), JSON.stringify(messages(first, 'service-secret-in-environment')));
+    // A line above both services: the named line moves to 5; the secret's name is the user's text and stays.
+    const moved = `x-note: 1\n${text}`;
+    const after = analyzer.analyze(moved);
+    assert.deepEqual(after, analyze(moved, 'compose'));
+    assert.ok(messages(after, 'host-port-duplicate').some((message) => message.includes('on line 5;')));
+    assert.ok(messages(after, 'service-secret-in-environment').some((message) => message.includes('DB_PASSWORD line 9')));
+  });
+
+  it('matches analyze() after random line insertions and deletions that move services, anchors and sections', () => {
+    const seeds = [bigCompose(12), composeFile(17, 9), SMALL_SEEDS[SMALL_SEEDS.length - 1]];
+    const added = ['', '# a comment', '  # an indented comment', '    # a deeper comment', ...LINES];
+    const lineEdit = fc.record({ kind: fc.constantFrom('insertLine' as const, 'insertLine' as const, 'deleteLine' as const, 'duplicateLine' as const), line: fc.nat(), text: fc.constantFrom(...added) });
+    const steps = { all: 0, mapped: 0 };
+    fc.assert(fc.property(fc.constantFrom(...seeds), fc.array(lineEdit, { minLength: 1, maxLength: 12 }), (start, edits) => {
+      const analyzer = new ComposeIncrementalAnalyzer();
+      let text = start;
+      assertSame(analyzer, text);
+      for (const step of edits) {
+        text = applyEdit(text, step);
+        assertSame(analyzer, text);
+        steps.all++;
+        if (analyzer.lastRun.incremental && analyzer.lastRun.servicesChecked <= 1) steps.mapped++;
+      }
+    }), params(40));
+    // Most steps move services: many of them must keep (map) what was found rather than check every service again.
+    assert.ok(steps.mapped > steps.all / 4, `${steps.mapped} of ${steps.all} steps kept the findings of moved services`);
   });
 
   it('an edit of a merged anchor re-checks only the services whose checks read the keys it changed', () => {

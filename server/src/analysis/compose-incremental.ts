@@ -2,10 +2,11 @@
  * Re-analysis of a Compose file as it is edited: `analyze()` reuses what the previous call found
  * for the parts that did not change. The file is split into top-level entries and services
  * (compose-parts.ts); only changed parts are parsed, and service-scoped rules
- * (compose-rule-scopes.ts) re-check only services whose text, position or dependencies on other
- * services changed. The result always deep-equals `analyze(text, 'compose', settings, options)`:
- * whatever the parts cannot reproduce (anchors inside services, `!reset`, flow or unusual layouts,
- * broken YAML, other files in the project, a rule that throws) is analysed whole.
+ * (compose-rule-scopes.ts) re-check only services whose text or dependencies on other services
+ * changed (a service an edit only moved keeps its findings, mapped: compose-finding-shift.ts).
+ * The result always deep-equals `analyze(text, 'compose', settings, options)`: whatever the parts
+ * cannot reproduce (anchors inside services, `!reset`, flow or unusual layouts, broken YAML, other
+ * files in the project, a rule that throws) is analysed whole.
  */
 import { analyze, severityFor, type AnalyzeOptions } from './analyze';
 import { ComposeDoc, type ComposeService } from './compose-doc';
@@ -41,6 +42,8 @@ export class ComposeIncrementalAnalyzer {
   private parts = new ComposeParts();
   private prepared: { text: string; context: AnalysisContext; doc: ComposeDoc } | undefined;
   private findingsKey = '';
+  /** The text and layout (`ComposeParts.layoutKey`) the kept findings were last checked or mapped for. */
+  private findingsFor = { text: '', layoutKey: '' };
   /** Per rule, findings of service-scoped rules that name no service (they depend on the file outside `services:` only). */
   private readonly shared = new Map<string, Finding[]>();
   /** Per rule, what every service's findings depended on in other services when they were kept. */
@@ -107,13 +110,16 @@ export class ComposeIncrementalAnalyzer {
 
   /** Runs whole-document rules, and service-scoped rules on the services whose findings cannot be kept. */
   private checkServices(doc: ComposeDoc, settings: AnalysisSettings, rules: readonly Rule[]): Finding[] {
-    const key = [this.parts.layoutKey, stableJson(settings), rules.map(ruleId).join(','), contextKey(doc.context)].join('\u0001');
+    const key = [this.parts.layoutGeneration, stableJson(settings), rules.map(ruleId).join(','), contextKey(doc.context)].join('\u0001');
     if (key !== this.findingsKey) {
       this.parts.clearFindings();
       this.shared.clear();
       this.everyService.clear();
       this.findingsKey = key;
+    } else if (this.parts.layoutKey !== this.findingsFor.layoutKey) {
+      this.shiftShared();
     }
+    this.findingsFor = { text: doc.text, layoutKey: this.parts.layoutKey };
     const ctx: RuleContext = { settings, context: doc.context };
     const services = doc.allServices;
     const kept = services.map((service) => this.parts.findings(service.name));
@@ -161,6 +167,24 @@ export class ComposeIncrementalAnalyzer {
     this.documentFindings = reused;
     const ordered = mergeInOrder(kept.map((own) => this.orderedOf(own)), services.map((service) => this.parts.lineSpan(service.name)), others);
     return withoutSuppressed(ordered ?? sortFindings(inRuleOrder(rules.length, scoped, kept, others)), doc, rules, this.parts.mayHaveSuppressions(doc.text));
+  }
+
+  /**
+   * The layout moved with the edit (compose-parts.ts maps services' findings): findings naming no
+   * service move too, when they were found in the text before it; else their rule checks every service again.
+   */
+  private shiftShared(): void {
+    const shift = this.parts.movedBy?.before === this.findingsFor.text ? this.parts.movedBy : undefined;
+    for (const [rule, findings] of this.shared) {
+      if (findings.length === 0) continue;
+      const moved = shift?.findings(findings);
+      if (moved) {
+        this.shared.set(rule, moved);
+      } else {
+        this.shared.delete(rule);
+        this.everyService.delete(rule);
+      }
+    }
   }
 
   /** A service's kept findings sorted (compose-order.ts), sorted again only when they change. */

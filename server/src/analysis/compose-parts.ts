@@ -5,9 +5,11 @@
  * plain data while the anchors a service refers to are the same, per-service results
  * (`ComposeDoc.serviceMemo`, findings) while the part also starts on the same line, the layout of
  * the file outside `services:` is the same, and an edit of an anchor it merges changed no key
- * they read (compose-reads.ts, compose-anchor-edits.ts).
+ * they read (compose-reads.ts, compose-anchor-edits.ts). An edit that only moves a service, the
+ * anchors it refers to and the layout (Enter above them) keeps its findings, mapped through the
+ * edit (compose-finding-shift.ts).
  */
-import type { Node, Pair } from 'yaml';
+import type { Pair } from 'yaml';
 import { moveChunk, parseChunk, type ParsedChunk } from './compose-chunk-parse';
 import { recoverBrokenPart } from './compose-broken-part';
 import { changedRegion, splitComposeChunks, type ChangedRegion, type ChunkSpan } from './compose-chunks';
@@ -18,36 +20,23 @@ import { keysChangedByAnchors } from './compose-anchor-edits';
 import { mayHaveSuppressions, suppressionsNear } from './compose-findings';
 import { ALL_KEYS, noteRead, recordingReads, recordReads } from './compose-reads';
 import { chunkId, stitchChunks, type StitchedDocument } from './compose-stitch';
+import { EditShift, insertionPoint, layoutFollows, type LayoutPlaces } from './compose-finding-shift';
+import { emptyResults, shiftedResults, type CachedFindings, type Results } from './compose-part-results';
 import { detachedSlice, LineIndex } from './text';
-import type { AnalysisContext, Finding } from './types';
+import type { AnalysisContext } from './types';
 
-/** Findings of one rule for one service, and what they depended on in other services. */
-export interface CachedFindings {
-  dependency: string;
-  findings: Finding[];
-}
+export type { CachedFindings } from './compose-part-results';
 
 /** One part of the file and what is kept with it. */
 interface Part {
   chunk: ParsedChunk;
   /** The first line of the part in the current text. */
   line: number;
+  /** Whether the last build moved it as its edit moved the text around it (`EditShift.follows`). */
+  follows: boolean;
   /** Plain data of the part's value (`toJS()`), and normalised for a service; valid for `dataKey`. `before`: the plain data it replaced. */
   data: { dataKey: string; plain?: unknown; normalized?: unknown; before?: unknown };
   results: Results;
-}
-
-/** What is kept of a service's checks: valid for `line` and `layoutKey`, and while no key in `reads` changes. */
-interface Results {
-  line: number;
-  layoutKey: string;
-  /** The anchors' entries the service referred to (keys and lines, whatever their text). */
-  anchors: string;
-  /** `ComposeDoc.serviceMemo` values with the keys their computation read, and whether service findings used them. */
-  memo: Map<string, { value: unknown; reads: ReadonlySet<string>; forFindings: boolean }>;
-  findings: (CachedFindings | undefined)[];
-  /** Keys of the service any re-check read since these results were started. */
-  reads: Set<string>;
 }
 
 /** Top-level sections service rules read (declared names, where to declare more); other entries matter only through anchors. */
@@ -65,6 +54,16 @@ export class ComposeParts {
   private lineSpans = new Map<string, { firstLine: number; endLine: number }>();
   /** The file outside `services:` (its parts, where they start, the indentation style): what per-service results may depend on. */
   layoutKey = '';
+  /** Changes when the layout changes other than by moving with an edit (then kept findings cannot be mapped). */
+  layoutGeneration = 0;
+  /** The last build's edit when the layout moved with it: the positions of findings kept before it map through it. */
+  movedBy: EditShift | undefined;
+  /** The layout of the last text a build laid out, and that text. */
+  private layout: (LayoutPlaces & { text: string }) | undefined;
+  /** Lines of `text`. */
+  private lines: LineIndex | undefined;
+  /** The edit of the current build, when the previous text was laid out. */
+  private shift: EditShift | undefined;
   /** Parts parsed (not reused) by the last `build`. */
   parsedLastTime = 0;
   /** Set while service-scoped rules (or their dependencies) run: memo values read then are what their findings rest on. */
@@ -111,21 +110,26 @@ export class ComposeParts {
       if (!found && chunk !== 'broken') added.push(parts[parts.length - 1]);
       if (reused) {
         moved.push(reused);
-        movedTo.push(span.start, span.line);
+        movedTo.push(span.start, span.line, found ? 1 : 0);
       }
     }
+    const lines = new LineIndex(text);
+    const shift = this.layout?.text === this.text && this.lines ? new EditShift(this.text, changed, this.lines, lines) : undefined;
     // Parts move only once the text is taken: until then they still match the previous text.
     this.outsideBefore = outsideBefore;
     moved.forEach((part, i) => {
-      moveChunk(part.chunk, movedTo[2 * i]);
-      part.line = movedTo[2 * i + 1];
+      part.follows = shift !== undefined && movedTo[3 * i + 2] === 1 && shift.follows(part.chunk.offset, part.chunk.text.length, movedTo[3 * i]);
+      moveChunk(part.chunk, movedTo[3 * i]);
+      part.line = movedTo[3 * i + 1];
     });
     this.changes = { before: this.parts, added, dropped: this.parts.filter((_, i) => kept[i] === 0) };
     this.parts = parts;
     this.suppressible = this.text !== '' && !this.suppressible ? suppressionsNear(text, changed) : mayHaveSuppressions(text);
     this.text = text;
+    this.lines = lines;
+    this.shift = shift;
+    this.movedBy = undefined;
     this.parsedLastTime = parsed;
-    const lines = new LineIndex(text);
     return broken ? this.buildBroken(text, context, lines, broken) : this.buildWhole(text, context, lines);
   }
 
@@ -164,17 +168,30 @@ export class ComposeParts {
       plain: (built) => this.plain(built),
       memo: (service, key, compute) => this.memo(service, key, compute),
     });
-    this.layoutKey = this.layoutOf(doc, stitched);
+    const previousKey = this.layoutKey;
+    const layout = this.layoutOf(doc, stitched);
+    // Only an edit that moved every place of the layout keeps findings (mapped) across a layout change.
+    const shift = this.shift && this.layout && layoutFollows(this.shift, this.layout, layout.places, layout.sectionsFollow) ? this.shift : undefined;
+    if (layout.key !== previousKey && !shift) this.layoutGeneration++;
+    this.layoutKey = layout.key;
+    this.layout = { ...layout.places, text };
+    this.movedBy = shift;
     // Most parts refer to no anchor: their key is the layout's alone.
     const unanchoredKey = `${this.layoutKey}|`;
     // Services refer only to parts outside `services:`; many refer to the same one.
     const lineOf = new Map<ParsedChunk, number>();
     for (const part of this.parts) if (part.chunk.kind !== 'service') lineOf.set(part.chunk, part.line);
+    const followed = new Set(shift ? this.parts.filter((part) => part.follows && part.chunk.kind !== 'service').map((part) => part.chunk) : []);
+    const movesWithEdit = (part: Part, references: readonly ParsedChunk[]): boolean => part.follows && part.chunk.kind === 'service' && references.every((chunk) => followed.has(chunk))
+      && part.results.layoutKey === `${previousKey}|${references.map((chunk) => `${chunkId(chunk)}@${this.outsideBefore.get(chunk.key)?.line}`).join(',')}`;
+    // Memo values hold positions in the service and the anchors it refers to: kept where none of them moved.
+    const unmoved = (part: Part, references: readonly ParsedChunk[]): boolean => part.results.line === part.line && references.every((chunk) => lineOf.get(chunk) === this.outsideBefore.get(chunk.key)?.line);
     const keysOfAnchor = new Map<ParsedChunk, { key: string; anchors: string }>();
     for (const part of this.parts) {
       const references = stitched.references.get(part.chunk) ?? [];
       if (references.length === 0) {
-        if (part.results.line !== part.line || part.results.layoutKey !== unanchoredKey) part.results = emptyResults(part.line, unanchoredKey, '[]');
+        if (part.results.line === part.line && part.results.layoutKey === unanchoredKey) continue;
+        part.results = shift && movesWithEdit(part, references) ? shiftedResults(part.results, part.line, unanchoredKey, '[]', shift, unmoved(part, references)) : emptyResults(part.line, unanchoredKey, '[]');
         continue;
       }
       let keys = references.length === 1 ? keysOfAnchor.get(references[0]) : undefined;
@@ -188,7 +205,7 @@ export class ComposeParts {
       const { key, anchors } = keys;
       const kept = part.results.line === part.line && (part.results.layoutKey === key || (part.results.anchors === anchors && this.keepAcrossAnchorEdit(doc, part, references, lineOf)));
       if (kept) part.results.layoutKey = key;
-      else part.results = emptyResults(part.line, key, anchors);
+      else part.results = shift && movesWithEdit(part, references) ? shiftedResults(part.results, part.line, key, anchors, shift, unmoved(part, references)) : emptyResults(part.line, key, anchors);
     }
     return doc;
   }
@@ -280,10 +297,16 @@ export class ComposeParts {
    * where they are, where a new section would be inserted (the end of the root's last entry), the
    * indentation style and the line breaks. Anchors a service refers to are added per service.
    */
-  private layoutOf(doc: ComposeDoc, stitched: StitchedDocument): string {
-    const sections = this.parts.filter((part) => part.chunk.kind === 'services' || (part.chunk.kind === 'top' && SECTIONS.has(part.chunk.key))).map((part) => `${part.chunk.key}:${chunkId(part.chunk)}@${part.line}`);
+  private layoutOf(doc: ComposeDoc, stitched: StitchedDocument): { key: string; places: LayoutPlaces; sectionsFollow: boolean } {
+    const sections = this.parts.filter((part) => part.chunk.kind === 'services' || (part.chunk.kind === 'top' && SECTIONS.has(part.chunk.key)));
     const style = this.styleOf(doc, stitched.servicesEntry);
-    return `${sections.join(',')}|${insertionPoint(doc, stitched.root.items[stitched.root.items.length - 1])}|${style.indent},${style.sequenceIndent}|${doc.lines.eol === '\n' ? 'lf' : 'crlf'}`;
+    const insertion = insertionPoint(doc, stitched.root.items[stitched.root.items.length - 1]);
+    const styleKey = `${style.indent},${style.sequenceIndent}|${doc.lines.eol === '\n' ? 'lf' : 'crlf'}`;
+    return {
+      key: `${sections.map((part) => `${part.chunk.key}:${chunkId(part.chunk)}@${part.line}`).join(',')}|${insertion ? `${insertion.line}:${insertion.character}` : ''}|${styleKey}`,
+      places: { shape: `${sections.map((part) => `${part.chunk.key}:${chunkId(part.chunk)}`).join(',')}|${styleKey}`, insertion },
+      sectionsFollow: sections.every((part) => part.follows),
+    };
   }
 
   /**
@@ -374,26 +397,5 @@ function takeRestorable(parts: Part[], text: string, span: ChunkSpan): Part | un
 }
 
 function newPart(chunk: ParsedChunk, line: number): Part {
-  return { chunk, line, data: { dataKey: '' }, results: emptyResults(line, '', '') };
-}
-
-function emptyResults(line: number, layoutKey: string, anchors: string): Results {
-  return { line, layoutKey, anchors, memo: new Map(), findings: [], reads: new Set() };
-}
-
-/** Where compose-edits inserts after an entry (the end of its last line), as `line:character`. */
-function insertionPoint(doc: ComposeDoc, pair: Pair | undefined): string {
-  const key = pair?.key as Node | null | undefined;
-  const value = pair?.value as Node | null | undefined;
-  const node = value?.range && value.range[1] > value.range[0] ? value : key;
-  if (!node?.range) return '';
-  const line = doc.lines.positionAt(trimmedEnd(doc.text, node.range[0], node.range[1])).line;
-  return `${line}:${doc.lines.lineEnd(line) - doc.lines.lineStart(line)}`;
-}
-
-/** Block collections end after their last line break; what edits measure ends at the last character. */
-function trimmedEnd(text: string, start: number, end: number): number {
-  let trimmed = end;
-  while (trimmed > start && /\s/.test(text[trimmed - 1])) trimmed--;
-  return trimmed;
+  return { chunk, line, follows: false, data: { dataKey: '' }, results: emptyResults(line, '', '') };
 }
