@@ -5,7 +5,7 @@
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { DocumentKind, Finding } from '../../server/src/analysis/types';
-import { anyText, composeText, dockerfileText, mutatedFile, repeatedLines, SEEDS } from './helpers/arbitraries';
+import { anyText, composeText, dockerfileText, mutatedFile, repeatedLines, restructuredCompose, SEEDS } from './helpers/arbitraries';
 import { analyzeStrictly, analyzeWithinBound, assertFixAllIdempotent, assertFixBehaves, assertRangesInside } from './helpers/invariants';
 
 const runsFactor = Number(process.env.FC_RUNS ?? 1);
@@ -62,6 +62,9 @@ describe('analyze() properties', () => {
     });
     it('real and realistic Compose files with random damage, and --fix twice', () => {
       fc.assert(fc.property(mutatedFile('compose'), (text) => checkAll('compose', text, { fixes: true, fixAll: true })), params(50));
+    });
+    it('real and realistic Compose files with lines added, moved, re-keyed and commented, and --fix twice', () => {
+      fc.assert(fc.property(restructuredCompose(), (text) => checkAll('compose', text, { fixes: true, fixAll: true })), params(150));
     });
     it('thousands of copies of one line: time grows with the size, not faster', () => {
       fc.assert(fc.property(repeatedLines('compose'), (text) => checkAll('compose', text, { fixes: false })), params(4));

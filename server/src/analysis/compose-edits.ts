@@ -5,7 +5,7 @@
  * edit is not possible in place (the value comes through an alias or merge key, or its layout is
  * unusual): the rule then offers no fix rather than a wrong one.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, visit, type Node, type Pair } from 'yaml';
 import type { ComposeNode, NodeHost } from './compose-node';
 import { styleOf, type YamlStyle } from './compose-style';
 import type { TextEdit } from './types';
@@ -74,6 +74,8 @@ export function appendItem(list: ComposeNode, value: EditValue): TextEdit[] | un
   }
   if (isScalar(yaml) && yaml.range && !String(yaml.type).startsWith('BLOCK')) {
     const [start, end] = yaml.range;
+    // An empty value after a tag (`tmpfs: !override`) is no item to keep: `["", item]` would add an empty one.
+    if (start === end) return undefined;
     const source = host.text.slice(start, end);
     const first = yaml.type === 'PLAIN' && !isPlainSafe(String(yaml.value), true) ? renderScalar(String(yaml.value), true) : source;
     return [{ range: host.lines.rangeOf(start, end), newText: `[${first}, ${renderFlow(value, true)}]` }];
@@ -87,7 +89,12 @@ export function replaceScalar(node: ComposeNode, value: string | number | boolea
   if ((!node.isLocal && !options.editAnchor) || !isScalar(yaml) || !yaml.range || isReset(node)) return undefined;
   const flow = !!node.parent?.isFlow;
   const text = typeof value !== 'string' ? String(value) : renderInStyle(value, yaml.type ?? 'PLAIN', flow);
-  return { range: node.host.lines.rangeOf(yaml.range[0], yaml.range[1]), newText: text };
+  const [start, end] = yaml.range;
+  // A block scalar's range runs past its last line break (and the blank lines after it): keep those, or the next key joins this line.
+  const valueEnd = String(yaml.type).startsWith('BLOCK') ? start + node.host.text.slice(start, end).replace(/[ \t\r\n]+$/, '').length : end;
+  // An empty value right after its tag or anchor (`read_only: !override`) needs a blank before the new one.
+  const separated = start === valueEnd && /[^\s[{,:-]/.test(node.host.text[start - 1] ?? '') ? ` ${text}` : text;
+  return { range: node.host.lines.rangeOf(start, valueEnd), newText: separated };
 }
 
 /**
@@ -105,6 +112,19 @@ export function replaceInScalar(node: ComposeNode, start: number, end: number, t
   return replaceScalar(node, next);
 }
 
+/** Whether the nodes declare an anchor (`&name`) that an alias (`*name`) uses: deleting them would leave the alias undefined. */
+function definesUsedAnchor(host: NodeHost, nodes: readonly unknown[]): boolean {
+  const anchors: string[] = [];
+  for (const node of nodes) {
+    if (!isNode(node)) continue;
+    if (node.anchor) anchors.push(node.anchor);
+    visit(node, (_key, child) => {
+      if (isNode(child) && child.anchor) anchors.push(child.anchor);
+    });
+  }
+  return anchors.some((name) => host.text.includes(`*${name}`));
+}
+
 /** Deletes a map entry with its line(s); the last entry of a block map leaves `key: {}`. */
 export function deleteEntry(entry: ComposeNode): TextEdit[] | undefined {
   const pair = entry.pair;
@@ -112,7 +132,7 @@ export function deleteEntry(entry: ComposeNode): TextEdit[] | undefined {
   if (!pair || !parent?.isLocal || !isMap(parent.yaml) || isReset(parent)) return undefined;
   const { host } = entry;
   const keyStart = (pair.key as Node).range?.[0];
-  if (keyStart === undefined) return undefined;
+  if (keyStart === undefined || definesUsedAnchor(host, [pair.key, pair.value])) return undefined;
   const end = endOfPair(host, pair);
   if (parent.yaml.flow) return removeFromFlow(host, parent.yaml.items, pair, keyStart, end);
   const lineStart = host.lines.lineStart(host.lines.positionAt(keyStart).line);
@@ -137,6 +157,7 @@ export function deleteItem(item: ComposeNode): TextEdit[] | undefined {
   if (!parent?.isLocal || !isSeq(parent.yaml) || !yaml.range || typeof item.key !== 'number' || isReset(parent)) return undefined;
   const { host } = item;
   const raw = parent.yaml.items[item.key] as Node;
+  if (definesUsedAnchor(host, [raw])) return undefined;
   const start = raw?.range?.[0] ?? yaml.range[0];
   const end = endOf(host, raw ?? yaml);
   if (parent.yaml.flow) return removeFromFlow(host, parent.yaml.items as Node[], raw, start, end);

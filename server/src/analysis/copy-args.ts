@@ -1,5 +1,6 @@
 import type { Copy, Instruction } from 'dockerfile-ast';
 import type { DockerfileDoc } from './dockerfile-doc';
+import { heredocsOf } from './instruction-text';
 import { comparePositions } from './text';
 import type { Range } from './types';
 
@@ -25,7 +26,7 @@ export function copyPaths(instruction: Instruction, doc?: DockerfileDoc): { sour
       return { value, raw: value, range: arg.getRange() };
     });
   } else {
-    const bodies = ('getHeredocs' in copy ? copy.getHeredocs() : [])
+    const bodies = heredocsOf(copy)
       .flatMap((heredoc) => [heredoc.getContentRange(), heredoc.getDelimiterRange()])
       .filter((range): range is Range => range !== null);
     paths = instruction.getArguments()

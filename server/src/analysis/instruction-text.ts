@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Heredoc, Instruction } from 'dockerfile-ast';
 import type { DockerfileDoc } from './dockerfile-doc';
 import type { Range } from './types';
 
@@ -15,6 +15,8 @@ export interface LogicalText {
    * dockerfile-ast skips the next character, so it misses the final escape of `\ \` at a line end
    * (Docker continues there) and, inside a continuation, the line break after `\ x` (Docker stops).
    * An edit at the end of the arguments can then move where dockerfile-ast ends it: offer no such fix.
+   * Likewise when a continuation skips a line that is blank only to Docker (a line separator or a
+   * no-break space): dockerfile-ast reads that character as one more argument.
    */
   endIsAmbiguous: boolean;
 }
@@ -46,7 +48,9 @@ export function logicalArguments(doc: DockerfileDoc, instruction: Instruction): 
     if (ch === escape && isLineEndAfter(text, pos + 1)) {
       const nextLine = doc.lines.positionAt(pos).line + 1;
       if (nextLine < doc.lines.lineCount && doc.lines.lineStart(nextLine) > end) endIsAmbiguous = true;
-      pos = skipBlankAndCommentLines(doc, nextLine, end);
+      const skipTo = skipBlankAndCommentLines(doc, nextLine, end);
+      if (/[^ \t\r\n]/.test(blankLinesBetween(doc, nextLine, skipTo))) endIsAmbiguous = true;
+      pos = skipTo;
       continue;
     }
     out += ch;
@@ -66,6 +70,16 @@ function isLineEndAfter(text: string, from: number): boolean {
   let i = from;
   while (text[i] === ' ' || text[i] === '\t') i++;
   return i >= text.length || text[i] === '\n' || text[i] === '\r';
+}
+
+/** The blank lines (not the comment lines) from `line` up to `offset`, joined. */
+function blankLinesBetween(doc: DockerfileDoc, line: number, offset: number): string {
+  let blanks = '';
+  for (let current = line; current < doc.lines.lineCount && doc.lines.lineStart(current) < offset; current++) {
+    const content = doc.lines.lineText(current);
+    if (!content.trim().startsWith('#')) blanks += content;
+  }
+  return blanks;
 }
 
 /** Offset of the first line from `line` that is neither blank nor a comment (the builder skips both inside a continuation). */
@@ -150,6 +164,26 @@ export function copyArguments(doc: DockerfileDoc, instruction: Instruction): Cop
     paths.push({ raw: match[0], unquoted: JSON.parse(match[0]) as string, start, end: start + match[0].length });
   }
   return { logical, flags, paths, json: true };
+}
+
+/**
+ * The heredocs of a RUN, COPY or ADD (none for other instructions). dockerfile-ast throws on an
+ * instruction without `<<` whose line continuation ends in a lone CR before a comment line
+ * (`COPY \`, CR, `# x`): it has no heredocs then.
+ */
+export function heredocsOf(instruction: Instruction): Heredoc[] {
+  if (!('getHeredocs' in instruction)) return [];
+  try {
+    return (instruction as Instruction & { getHeredocs(): Heredoc[] }).getHeredocs();
+  } catch (error) {
+    if (instruction.getTextContent().includes('<<')) throw error;
+    return [];
+  }
+}
+
+/** An escaped space or tab at the end (`a\ `): dockerfile-ast ends the instruction at an escape that follows it on the same line. */
+export function endsWithEscapedBlank(text: string, escape: string): boolean {
+  return /[ \t]$/.test(text) && endsWithDanglingEscape(text.slice(0, -1), escape);
 }
 
 /** An odd run of escape characters at the end: the last one escapes a line break that never comes. */

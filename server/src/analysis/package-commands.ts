@@ -1,4 +1,4 @@
-import { endsWithDanglingEscape } from './instruction-text';
+import { endsWithDanglingEscape, endsWithEscapedBlank, heredocsOf } from './instruction-text';
 import type { Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileDoc, Stage } from './dockerfile-doc';
 import type { ShellCommand, ShellScript, ShellWord } from './shell';
@@ -260,7 +260,7 @@ export function appendCommand(doc: DockerfileDoc, run: Instruction, commandText:
   const escape = doc.ast.getEscapeCharacter();
   // After an unclosed quote, `$(` or backquote the command would land inside it (a heredoc body too).
   if (!isWordClosed(lastWord.raw, script.form === 'heredoc' ? '\\' : escape)) return undefined;
-  const heredocs = 'getHeredocs' in run ? (run as Run).getHeredocs() : [];
+  const heredocs = heredocsOf(run);
   if (script.form === 'heredoc') {
     // A new line is a command only in a closed heredoc script, and not after a line that opens a heredoc (its body is data).
     const lineUpToWord = doc.text.slice(doc.lines.lineStart(lastWord.range.end.line), lastWord.end);
@@ -271,7 +271,9 @@ export function appendCommand(doc: DockerfileDoc, run: Instruction, commandText:
   // Before a line continuation left dangling at the end of the file, the command would swallow the next line.
   const tail = lastWord.raw + doc.text.slice(lastWord.end, doc.lines.lineEnd(run.getRange().end.line)).trimEnd();
   if (endsWithDanglingEscape(tail, escape)) return undefined;
-  return insertAt(lastWord.range.end, onNewLine ? ` ${escape}${eol}    && ${commandText}` : ` && ${commandText}`);
+  // After an escaped blank (`\ `) dockerfile-ast would end the RUN at the new line's escape, where Docker continues: stay on the line.
+  const continues = onNewLine && !endsWithEscapedBlank(lastWord.raw, escape);
+  return insertAt(lastWord.range.end, continues ? ` ${escape}${eol}    && ${commandText}` : ` && ${commandText}`);
 }
 
 /** Whether a raw shell word closes every quote, `$(` and backquote it opens (`"a b"`, `$(x)`, `a\"b`: yes; `"open`, `$(`: no). */

@@ -1,7 +1,7 @@
-import type { Instruction, Run } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileDoc, Stage } from './dockerfile-doc';
 import { addUserCommand, builtInUser, distroFamily, isScratch } from './images';
-import { endsWithDanglingEscape } from './instruction-text';
+import { endsWithDanglingEscape, heredocsOf } from './instruction-text';
 import { commandArgs, commandName } from './shell';
 import type { StageBase } from './stage-base';
 import { insertAt } from './text';
@@ -117,7 +117,7 @@ export function replaceUserEdits(doc: DockerfileDoc, userInstruction: Instructio
 function endsInsideInstruction(doc: DockerfileDoc): boolean {
   const last = doc.instructions[doc.instructions.length - 1];
   if (!last) return false;
-  if ('getHeredocs' in last && (last as Run).getHeredocs().some((heredoc) => heredoc.getDelimiterRange() === null)) return true;
+  if (heredocsOf(last).some((heredoc) => heredoc.getDelimiterRange() === null)) return true;
   // Its last line of code (the builder skips blank and comment lines inside a continuation) ends in the escape character.
   const code = doc.text.slice(doc.lines.offsetAt(last.getRange().start)).split(/\r\n|\r|\n/).map((line) => line.trimEnd())
     .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));

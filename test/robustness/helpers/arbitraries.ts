@@ -137,3 +137,67 @@ export function repeatedLines(kind: 'dockerfile' | 'compose'): fc.Arbitrary<stri
 export function editOf(kind: 'dockerfile' | 'compose'): fc.Arbitrary<Mutation> {
   return mutation(kind === 'dockerfile' ? DOCKERFILE_PIECES : COMPOSE_VALUES);
 }
+
+/**
+ * Line-level edits that keep a Compose file mostly YAML, so that the rules and their fixes run on
+ * odd but parseable layouts (byte-level damage mostly yields syntax errors, where rules stay quiet).
+ */
+type ComposeMutation =
+  | { op: 'insertEntry'; line: number; shift: number; key: string; value: string }
+  | { op: 'insertItem'; line: number; shift: number; value: string }
+  | { op: 'reindent'; line: number; by: number }
+  | { op: 'comment'; line: number; text: string }
+  | { op: 'retype'; line: number; value: string }
+  | { op: 'rekey'; line: number; key: string }
+  | { op: 'blankLine'; line: number; text: string };
+
+const COMPOSE_FLAVOURS = ['!reset', '!override', '&a', '*common', '*defaults', '&x {}', '[]', '{}', '[a]', '{a: b}', '"quoted: value"', "'it''s'", '|-', '>', '""', 'no', 'yes', 'on',
+  '0.0.0.0:80:80', '"22:22"', '[ "80:80" ]', 'root', '0:0', '"1000"', 'postgres:latest', 'mysql', './data:/var/lib/mysql', '/etc:/etc:ro', '{ privileged: true }'];
+
+const composeMutation: fc.Arbitrary<ComposeMutation> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('insertEntry' as const), line: fc.nat(), shift: fc.constantFrom(0, 0, 0, 1, -1), key: fc.constantFrom(...COMPOSE_KEYS), value: fc.constantFrom(...COMPOSE_VALUES, ...COMPOSE_FLAVOURS) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('insertItem' as const), line: fc.nat(), shift: fc.constantFrom(0, 0, 0, 1, -1), value: fc.constantFrom(...COMPOSE_VALUES, ...COMPOSE_FLAVOURS) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('reindent' as const), line: fc.nat(), by: fc.constantFrom(-2, -1, 1, 2, 4) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('comment' as const), line: fc.nat(), text: fc.constantFrom(' # note', ' #', '  # container-hygiene ignore=service-privileged', ' # "quoted" \'x\'', '\t# tab') }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('retype' as const), line: fc.nat(), value: fc.constantFrom(...COMPOSE_VALUES, ...COMPOSE_FLAVOURS) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('rekey' as const), line: fc.nat(), key: fc.constantFrom(...COMPOSE_KEYS, '"image"', "'user'", 'x-ext') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('blankLine' as const), line: fc.nat(), text: fc.constantFrom('', '  ', '# comment', '    # indented comment', '---') }) },
+);
+
+const INDENT = /^[ \t]*/;
+
+export function mutateCompose(text: string, mutations: readonly ComposeMutation[]): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  for (const m of mutations) {
+    const i = m.line % lines.length;
+    const indent = INDENT.exec(lines[i])?.[0] ?? '';
+    const isItem = /^[ \t]*- /.test(lines[i]);
+    // A sibling goes before an entry (or item) at its indentation; a shift nests it or closes the parent, which YAML may reject.
+    const shifted = 'shift' in m && m.shift !== 0 ? (m.shift < 0 ? indent.slice(2) : `${indent}  `) : indent;
+    switch (m.op) {
+      case 'insertEntry': lines.splice(i, 0, `${isItem ? `${shifted}- ` : shifted}${m.key}:${m.value ? ` ${m.value}` : ''}`); break;
+      case 'insertItem': lines.splice(i, 0, `${shifted}- ${m.value}`); break;
+      case 'reindent': lines[i] = m.by < 0 ? lines[i].slice(Math.min(-m.by, indent.length)) : ' '.repeat(m.by) + lines[i]; break;
+      case 'comment': lines[i] += m.text; break;
+      case 'retype': {
+        // Replace the value after `key:` (or the item after `- `) and keep the rest of the line's shape.
+        const match = /^([ \t]*(?:- )?[^\s#:-][^:#]*:)( .*)?$/.exec(lines[i]) ?? /^([ \t]*-)( .*)?$/.exec(lines[i]);
+        if (match) lines[i] = `${match[1]} ${m.value}`;
+        break;
+      }
+      case 'rekey': lines[i] = lines[i].replace(/^([ \t]*(?:- )?)[^\s#:'"-][^:#]*:/, `$1${m.key}:`); break;
+      case 'blankLine': lines.splice(i, 0, m.text); break;
+    }
+  }
+  return lines.join(eol);
+}
+
+/** A real or realistic Compose file with up to `max` line-level edits that mostly keep it YAML. */
+export function restructuredCompose(max = 5): fc.Arbitrary<string> {
+  return fc.tuple(fc.constantFrom(...SEEDS.compose), fc.array(composeMutation, { minLength: 1, maxLength: max }), fc.boolean())
+    .map(([text, mutations, crlf]) => {
+      const mutated = mutateCompose(text, mutations);
+      return crlf ? mutated.replace(/\r?\n/g, '\r\n') : mutated;
+    });
+}

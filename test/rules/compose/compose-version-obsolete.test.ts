@@ -13,6 +13,9 @@ ruleTester(composeVersionObsolete, {
     { name: 'in the middle, unquoted number', code: 'name: app\n«version»: 3\nservices: {}\n', output: 'name: app\nservices: {}\n' },
     { name: 'at the end without a final newline', code: 'services: {}\n«version»: "2.4"', output: 'services: {}\n' },
     { name: 'CRLF', code: '«version»: "3.8"\r\nservices: {}\r\n', output: 'services: {}\r\n' },
+    // Found by test/robustness: the removed value held the anchor a merge key used, which then named nothing.
+    { name: 'its value is an anchor that an alias uses: no fix', code: '«version»: &common\n  restart: unless-stopped\nservices:\n  web:\n    <<: *common\n    image: nginx:1.27\n', output: null },
+    { name: 'an anchor no alias uses goes with it', code: '«version»: &v "3"\nservices: {}\n', output: 'services: {}\n' },
   ],
 });
 

@@ -25,5 +25,10 @@ ruleTester(serviceCapDropMissing, {
     // Found by test/robustness: Compose drops a `!reset` value, so an item added to it changed nothing.
     { name: 'a list tagged !reset: no fix', code: 'services:\n  web:\n    image: ghcr.io/acme/web:1.0\n    «cap_drop»: !reset [NET_RAW]\n', output: null },
     { name: 'a list through a merge key: at the merge key, no fix', code: 'x-common: &common\n  cap_drop: [NET_RAW]\nservices:\n  web:\n    «<<: *common»\n    image: ghcr.io/acme/web:1.0\n', output: null },
+    // Found by test/robustness: a key indented under the list made a map item, and reading it as a name threw.
+    { name: 'a map among the capabilities names none', code: 'services:\n  «db»:\n    image: postgres:17.2\n    cap_add:\n      - NET_ADMIN\n      - CHOWN: true\n',
+      output: 'services:\n  db:\n    image: postgres:17.2\n    cap_add:\n      - NET_ADMIN\n      - CHOWN: true\n      - CHOWN\n      - DAC_OVERRIDE\n      - FOWNER\n      - SETGID\n      - SETUID\n    cap_drop:\n      - ALL\n' },
+    // Found by test/robustness: each capability added to `cap_add: one` rewrote that one scalar, so the edits overlapped.
+    { name: 'cap_add written as one scalar, several to add: no fix', code: 'services:\n  «db»:\n    image: postgres:17.2\n    cap_add: NET_ADMIN\n', output: null },
   ],
 });

@@ -6,6 +6,8 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(servicePortAllInterfaces, {
   valid: [
+    // Found by test/robustness: an empty port was reported with an empty range and "fixed" to `127.0.0.1::`.
+    { name: 'no container port: nothing is published', code: 'services:\n  mail:\n    image: axllent/mailpit:v1.21\n    ports:\n      - ""\n      - "8025:"\n      - |-\n      - !override\n' },
     'services:\n  web:\n    image: nginx:1.27\n    ports: ["127.0.0.1:8080:80", "[::1]:8443:443", "127.0.0.1::9000"]\n',
     { name: 'an explicit 0.0.0.0 is a decision', code: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["0.0.0.0:80:80"]\n' },
     { name: 'long syntax with host_ip', code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: 8080\n        host_ip: 127.0.0.1\n' },
@@ -27,6 +29,9 @@ ruleTester(servicePortAllInterfaces, {
     { name: 'long syntax in flow style, without published', code: 'services:\n  web:\n    image: nginx:1.27\n    ports: [{target: «80»}]\n', output: 'services:\n  web:\n    image: nginx:1.27\n    ports: [{target: 80, host_ip: 127.0.0.1}]\n' },
     { name: 'through a merge key: at the merge key, no fix', code: 'x-ports: &ports\n  ports: ["8080:80"]\nservices:\n  web:\n    image: nginx:1.27\n    «<<: *ports»\n', output: null },
     { name: 'in the override file', code: 'services:\n  mail:\n    image: axllent/mailpit:v1.20\n    ports:\n      - "«8025»:8025"\n', context: { compose: { before: [{ path: 'compose.yaml', text: 'services:\n  web:\n    image: nginx:1.27\n' }] } }, output: 'services:\n  mail:\n    image: axllent/mailpit:v1.20\n    ports:\n      - "127.0.0.1:8025:8025"\n' },
+    // Found by test/robustness: a block scalar's range runs past its line breaks; the rewritten port swallowed them and joined the next key.
+    { name: 'a block scalar port is rewritten in place, its line breaks kept', code: 'services:\n  mail:\n    image: axllent/mailpit:v1.21\n    ports:\n      - «|-\n        8025:8025»\n\nvolumes:\n  data: {}\n',
+      output: 'services:\n  mail:\n    image: axllent/mailpit:v1.21\n    ports:\n      - "127.0.0.1:8025:8025"\n\nvolumes:\n  data: {}\n' },
   ],
 });
 

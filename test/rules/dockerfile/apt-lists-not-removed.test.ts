@@ -33,5 +33,8 @@ ruleTester(aptListsNotRemoved, {
     { name: 'exec form: no fix', code: 'FROM debian:12\nRUN [«"apt-get", "update"»]', output: null },
     // Found by test/robustness: the appended command would join a continuation left open at the end of the file.
     { name: 'dangling continuation at the end of the file: no fix', code: 'FROM debian:12\nRUN «apt-get update» \\', messageId: 'listsKept', output: null },
+    // Found by test/robustness: after an escaped blank, dockerfile-ast ends the RUN at the continuation's escape.
+    { name: 'escaped blank before the end: appended on the same line', code: 'FROM debian:12\nRUN «apt-get update» \\ ;\n', messageId: 'listsKept',
+      output: 'FROM debian:12\nRUN apt-get update \\  && rm -rf /var/lib/apt/lists/*;\n' },
   ],
 });

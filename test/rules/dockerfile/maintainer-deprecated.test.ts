@@ -16,5 +16,7 @@ ruleTester(maintainerDeprecated, {
     { name: 'a trailing form feed stays in the value', code: 'FROM a\n«MAINTAINER» me \f\n', messageId: 'deprecated', output: 'FROM a\nLABEL org.opencontainers.image.authors="me \f"\n' },
     // Found by test/robustness: Docker continues a line ending in `\ \`, dockerfile-ast does not; the LABEL then swallowed FROM.
     { name: 'an escaped blank before a final escape: no fix', code: '«MAINTAINER» \\ \\\r\nFROM alpine', messageId: 'deprecated', output: null },
+    // Found by test/robustness: a continuation line holding only a U+2028 is blank to Docker, an argument to dockerfile-ast; as a LABEL it was a syntax error.
+    { name: 'a continuation line blank only to Docker: no fix', code: '«MAINTAINER» alpine \\\n  \u2028\n', messageId: 'deprecated', output: null },
   ],
 });

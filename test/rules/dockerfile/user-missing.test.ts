@@ -43,5 +43,7 @@ ruleTester(userMissing, {
     { name: 'no fix when the file ends in a continuation without a line break', code: 'FROM «alpine:3.20»\nCOPY a /b \\', messageId: 'missing', output: null },
     { name: 'no fix when the file ends inside an unclosed heredoc', code: 'FROM «alpine:3.20»\nRUN <<EOF\necho hi\n', messageId: 'missing', output: null },
     { name: 'no fix when a continuation is followed only by comment and blank lines', code: 'FROM «alpine:3.20»\nLABEL a=b \\\r\n# c\r\n ', messageId: 'missing', output: null },
+    // Found by test/robustness: dockerfile-ast's getHeredocs threw on a continuation ending in a lone CR before a comment line.
+    { name: 'no fix when a continuation ends in a lone CR before a comment', code: 'FROM «alpine:3.20»\nCOPY a b \\\r# x\n', messageId: 'missing', output: null },
   ],
 });

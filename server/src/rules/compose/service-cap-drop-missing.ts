@@ -24,16 +24,20 @@ export const serviceCapDropMissing = defineRule({
       const dropped = Array.isArray(settings.cap_drop) ? settings.cap_drop : [];
       if (!reportsMissing || dropped.some((cap) => isInterpolated(cap) || (typeof cap === 'string' && /^(CAP_)?ALL$/i.test(cap.trim())))) continue;
       // Database images step down from root in their entrypoint: keep what that needs, or they stop starting.
-      const added = new Set((Array.isArray(settings.cap_add) ? settings.cap_add : []).map((cap) => String(cap).toUpperCase().replace(/^CAP_/, '')));
+      // Only strings name capabilities: a map or list item (broken YAML, e.g. a key indented under the list) names none.
+      const added = new Set((Array.isArray(settings.cap_add) ? settings.cap_add : []).filter((cap) => typeof cap === 'string').map((cap) => cap.toUpperCase().replace(/^CAP_/, '')));
       const keep = image && dropsPrivilegesInEntrypoint(image) && settings.user === undefined ? STEP_DOWN_CAPABILITIES.filter((cap) => !added.has(cap)) : [];
       const dropList = service.get('cap_drop');
       const addList = service.get('cap_add');
       const entries: Record<string, EditValue> = {};
       if (!dropList) entries.cap_drop = ['ALL'];
       if (keep.length > 0 && !addList) entries.cap_add = keep;
+      // Each append to a list written as one scalar (`cap_add: NET_ADMIN`) rewrites that scalar: several would overlap.
+      const addListTakesItems = !addList || addList.isSeq || keep.length <= 1;
       const parts = [
         dropList ? appendItem(dropList, 'ALL') : [],
         ...(addList ? keep.map((cap) => appendItem(addList, cap)) : []),
+        addListTakesItems ? [] : undefined,
         Object.keys(entries).length > 0 ? insertEntries(service.node, entries) : [],
       ];
       // Several inserts at one offset keep their order, so the parts compose.

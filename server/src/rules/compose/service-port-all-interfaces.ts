@@ -27,7 +27,8 @@ export const servicePortAllInterfaces = defineRule({
         const raw = item.toJS();
         const mapping = parsePortSpec(raw);
         // An override file may `!override` or `!reset` the list; unknown address parts are never judged.
-        if (!mapping || !effective.has(JSON.stringify(raw)) || (mapping.hostIp !== undefined && mapping.hostIp !== '') || addressMayHide(raw, mapping)) continue;
+        // A short form with no container port (`""`, `8080:`) publishes nothing: Compose rejects it.
+        if (!mapping || (typeof raw === 'string' && !mapping.target) || !effective.has(JSON.stringify(raw)) || (mapping.hostIp !== undefined && mapping.hostIp !== '') || addressMayHide(raw, mapping)) continue;
         const what = databaseOfPort(mapping.target) ?? (image && isDatabaseImage(image) ? familiarName(image) : undefined);
         const port = mapping.published ?? mapping.target ?? '';
         const edits = bindToLoopback(item, mapping);

@@ -1,4 +1,5 @@
-import type { Instruction, Run } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
+import { heredocsOf } from '../../analysis/instruction-text';
 import { defineRule } from '../../analysis/rule';
 
 const WITH_HEREDOCS = new Set(['RUN', 'COPY', 'ADD']);
@@ -31,7 +32,7 @@ export const inlineIgnorePragma = defineRule({
 function heredocBodyLines(instructions: readonly Instruction[]): Set<number> {
   const lines = new Set<number>();
   for (const instruction of instructions) {
-    const heredocs = WITH_HEREDOCS.has(instruction.getKeyword()) ? (instruction as Run).getHeredocs() : [];
+    const heredocs = WITH_HEREDOCS.has(instruction.getKeyword()) ? heredocsOf(instruction) : [];
     for (const heredoc of heredocs) {
       const body = heredoc.getContentRange();
       if (body) for (let line = body.start.line; line <= body.end.line; line++) lines.add(line);

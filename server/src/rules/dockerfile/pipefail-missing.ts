@@ -1,5 +1,6 @@
-import type { Onbuild, Run, Shell } from 'dockerfile-ast';
+import type { Onbuild, Shell } from 'dockerfile-ast';
 import { defineRule } from '../../analysis/rule';
+import { heredocsOf } from '../../analysis/instruction-text';
 import { parentStage } from '../../analysis/stage-base';
 import type { DockerfileDoc, Stage } from '../../analysis/dockerfile-doc';
 import { commandName, type ShellCommand } from '../../analysis/shell';
@@ -36,7 +37,7 @@ export const pipefailMissing = defineRule({
       const pipeAt = script.commands.findIndex((command) => command.operator === '|' || command.operator === '|&');
       if (pipeAt === -1 || script.commands.slice(0, pipeAt).some(setsPipefail)) continue;
       // A heredoc script with a shebang runs under its own interpreter, whatever SHELL says.
-      const body = script.form === 'heredoc' ? (run as Run).getHeredocs()[0]?.getContentRange()?.start : undefined;
+      const body = script.form === 'heredoc' ? heredocsOf(run)[0]?.getContentRange()?.start : undefined;
       const shebang = body ? /^#!\s*(?:\S*\/)?([^/\s]+)(?:\s+(\S+))?/.exec(doc.lines.lineText(body.line)) : null;
       const interpreter = shebang && (shebang[1] === 'env' ? shebang[2] ?? '' : shebang[1]);
       if (interpreter ? !PIPEFAIL_SHELLS.test(interpreter) : mode === 'pipefail' || mode === 'other') continue;
@@ -49,7 +50,7 @@ export const pipefailMissing = defineRule({
       const shellFix: Fix = { title: `Insert ${BASH_SHELL} before this RUN (needs bash in the image)`, edits: [insertAt({ line, character: 0 }, `${indent}${BASH_SHELL}${eol}`)], safe: false };
       // A pipe on the `RUN <<EOF ... |` line itself is outside the script (and an unclosed heredoc has
       // no script to speak of): only SHELL reaches it.
-      const closed = (run as Run).getHeredocs()[0]?.getDelimiterRange() != null;
+      const closed = heredocsOf(run)[0]?.getDelimiterRange() != null;
       const pipeInBody = !body || (closed && comparePositions(script.commands[pipeAt].range.end, body) > 0);
       const fixes = !pipeInBody ? [shellFix] : interpreter ? [prefix] : mode === 'capable' ? [prefix, shellFix] : [shellFix, prefix];
       fixes[0].preferred = true;
