@@ -13,7 +13,7 @@ const MB = 1024 * 1024;
 function harness() {
   let heap = 50 * MB;
   let collections = 0;
-  const release = new IdleMemoryRelease(() => { collections++; heap = 30 * MB; }, { delayMs: 1000, minGrowthBytes: 8 * MB, maxHeapBytes: 128 * MB }, () => heap);
+  const release = new IdleMemoryRelease(() => { collections++; heap = 30 * MB; }, { delayMs: 1000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, () => heap);
   return { release, grow: (bytes: number) => { heap += bytes; }, collections: () => collections };
 }
 
@@ -60,18 +60,26 @@ describe('IdleMemoryRelease', () => {
     }
   });
 
-  it('leaves a heap past the cap to V8 (a full collection would pause too long)', () => {
+  it('collects a big heap of garbage, but leaves a big live heap to V8 (its pause grows with what is live)', () => {
     mock.timers.enable({ apis: ['setTimeout'] });
     try {
-      const { release, grow, collections } = harness();
-      grow(100 * MB);
+      let heap = 50 * MB;
+      let live = 30 * MB;
+      let collections = 0;
+      const release = new IdleMemoryRelease(() => { collections++; heap = live; }, { delayMs: 1000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, () => heap);
+      heap = 250 * MB;
       release.activity();
       mock.timers.tick(1000);
-      assert.equal(collections(), 0, '150 MB of heap: no collection');
-      grow(-40 * MB);
+      assert.equal(collections, 1, '250 MB used, 30 MB live: collected');
+      live = 200 * MB;
+      heap = 260 * MB;
       release.activity();
       mock.timers.tick(1000);
-      assert.equal(collections(), 1, '110 MB: collected');
+      assert.equal(collections, 2, 'the last collection kept 30 MB: collected');
+      heap = 300 * MB;
+      release.activity();
+      mock.timers.tick(1000);
+      assert.equal(collections, 2, 'the last collection kept 200 MB: left to V8');
     } finally {
       mock.timers.reset();
     }
