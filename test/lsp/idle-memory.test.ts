@@ -80,6 +80,16 @@ describe('IdleMemoryRelease', () => {
       release.activity();
       mock.timers.tick(1000);
       assert.equal(collections, 2, 'the last collection kept 200 MB: left to V8');
+      // The big file closed and V8 collected on its own: the heap is small again, and releases resume.
+      heap = 40 * MB;
+      release.activity();
+      mock.timers.tick(1000);
+      assert.equal(collections, 2, 'nothing grew since');
+      live = 30 * MB;
+      heap = 60 * MB;
+      release.activity();
+      mock.timers.tick(1000);
+      assert.equal(collections, 3, 'grew by 20 MB over a 40 MB heap: collected');
     } finally {
       mock.timers.reset();
     }
