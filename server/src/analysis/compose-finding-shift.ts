@@ -9,7 +9,8 @@ import type { Node, Pair } from 'yaml';
 import type { ChangedRegion } from './compose-chunks';
 import type { ComposeDoc } from './compose-doc';
 import type { LineIndex } from './text';
-import type { Finding, Fix, Position, Range, TextEdit } from './types';
+import { moveFinding } from './finding-move';
+import type { Finding, Position } from './types';
 
 /** Findings of one rule for one service (compose-parts.ts `CachedFindings`). */
 interface Entry {
@@ -78,44 +79,7 @@ export class EditShift {
   /** The finding with every position mapped (the same object when none moved); undefined when one cannot be. */
   finding(finding: Finding): Finding | undefined {
     const message = this.message(finding);
-    const range = message === undefined ? undefined : this.range(finding.range);
-    if (!range) return undefined;
-    let fixes = finding.fixes;
-    for (let i = 0; i < fixes.length; i++) {
-      const fix = this.fix(fixes[i]);
-      if (!fix) return undefined;
-      if (fix === fixes[i]) continue;
-      if (fixes === finding.fixes) fixes = [...fixes];
-      fixes[i] = fix;
-    }
-    let pin = finding.pin;
-    if (pin) {
-      const pinRange = this.range(pin.range);
-      if (!pinRange) return undefined;
-      if (pinRange !== pin.range) pin = { ...pin, range: pinRange };
-    }
-    if (message === finding.message && range === finding.range && fixes === finding.fixes && pin === finding.pin) return finding;
-    return { ...finding, message: message as string, range, fixes, ...(pin ? { pin } : {}) };
-  }
-
-  /** Side-file edits are positions in other files: they stay. */
-  private fix(fix: Fix): Fix | undefined {
-    let edits = fix.edits;
-    for (let i = 0; i < edits.length; i++) {
-      const range = this.range(edits[i].range);
-      if (!range) return undefined;
-      if (range === edits[i].range) continue;
-      if (edits === fix.edits) edits = [...edits];
-      edits[i] = { ...edits[i], range } satisfies TextEdit;
-    }
-    return edits === fix.edits ? fix : { ...fix, edits };
-  }
-
-  private range(range: Range): Range | undefined {
-    const start = this.position(range.start);
-    const end = start && this.position(range.end);
-    if (!start || !end) return undefined;
-    return start === range.start && end === range.end ? range : { start, end };
+    return message === undefined ? undefined : moveFinding(finding, (at) => this.position(at), message);
   }
 
   /** One rule's findings for a service mapped (the same entry when none moved); undefined when one cannot be. */

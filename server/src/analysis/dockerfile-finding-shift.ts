@@ -6,7 +6,8 @@
  */
 import type { StagePiece } from './dockerfile-stages-cut';
 import type { Rule } from './rule';
-import type { Finding, Fix, Position, Range, TextEdit } from './types';
+import { moveFinding } from './finding-move';
+import type { Finding } from './types';
 
 /** What the stage-scoped rules found on one stage's lines, in a text of that stage and the stages it is built FROM. */
 export interface CheckedStage {
@@ -43,12 +44,8 @@ export function shiftedCheck(earlier: CheckedStage, stages: readonly StagePiece[
   return moved;
 }
 
-/** A new finding with every position in this document on line `from` or later moved by `delta` lines. */
+/** The finding with every position in this document on line `from` or later moved by `delta` lines. */
 export function shiftFinding(finding: Finding, from: number, delta: number): Finding {
-  const position = (at: Position): Position => (at.line >= from ? { line: at.line + delta, character: at.character } : at);
-  const range = (at: Range): Range => ({ start: position(at.start), end: position(at.end) });
-  const edit = (at: TextEdit): TextEdit => ({ ...at, range: range(at.range) });
-  // Side-file edits are positions in other files: they stay.
-  const fix = (at: Fix): Fix => ({ ...at, edits: at.edits.map(edit) });
-  return { ...finding, range: range(finding.range), fixes: finding.fixes.map(fix), ...(finding.pin ? { pin: { ...finding.pin, range: range(finding.pin.range) } } : {}) };
+  // Every position moves (or stays, before `from`): moveFinding cannot refuse.
+  return moveFinding(finding, (at) => (at.line >= from ? { line: at.line + delta, character: at.character } : at)) as Finding;
 }
