@@ -68,31 +68,9 @@ function firstOwnerOfContainerName(doc: ComposeDoc): (service: ComposeService) =
   };
 }
 
-/**
- * The services and lines of the ports this service's ports clash with, each line counted from its
- * service's first line: an edit that only moves services keeps it (the line a finding names moves
- * with the text: compose-finding-shift.ts).
- */
+/** The services and lines of the ports this service's ports clash with. */
 function portClashesWith(doc: ComposeDoc): (service: ComposeService) => string {
-  const clashes = portClashesOf(doc);
-  const firstLine = (name: string): number | undefined => doc.service(name)?.keyRange.start.line;
-  return (service) => {
-    const clash = clashes.get(service.name);
-    return clash === undefined ? '' : relativeClashes(clash, service.name, firstLine) ?? clash;
-  };
-}
-
-/** `portClashesOf`'s `line:character>service@line` list with lines relative to their services; undefined when it does not read so. */
-function relativeClashes(clashes: string, service: string, firstLine: (name: string) => number | undefined): string | undefined {
-  const own = firstLine(service);
-  const relative: string[] = [];
-  for (const clash of clashes.split(',')) {
-    const match = /^(\d+):(\d+)>(.*)@(\d+|-)$/.exec(clash);
-    const other = match ? (match[4] === '-' ? 0 : firstLine(match[3])) : undefined;
-    if (!match || own === undefined || other === undefined) return undefined;
-    relative.push(`${Number(match[1]) - own}:${match[2]}>${match[3]}@${match[4] === '-' ? '-' : Number(match[4]) - other}`);
-  }
-  return relative.join(',');
+  return byServiceName(portClashesOf(doc));
 }
 
 /** Every service name, in order: references are judged and typos suggested against them. */

@@ -36,11 +36,16 @@ export const hostPortDuplicate = defineRule({
   },
 });
 
-/** What each service's findings depend on in other services: which of its ports clash with the port of which service, on which line. */
+/**
+ * What each service's findings depend on in other services: which of its ports clash with the port of which
+ * service, on which line. Lines count from each service's first line: an edit that only moves services keeps
+ * it (the incremental analyzer moves the line the message names, compose-finding-shift.ts).
+ */
 export function portClashesOf(doc: ComposeDoc): Map<string, string> {
   const clashes = new Map<string, string>();
+  const lineIn = (service: string, range: Range | undefined): string => (range ? String(range.start.line - (doc.service(service)?.keyRange.start.line ?? 0)) : '-');
   for (const { binding, clash } of portClashes(doc)) {
-    const own = `${binding.range?.start.line}:${binding.range?.start.character}>${clash.service}@${clash.range ? clash.range.start.line : '-'}`;
+    const own = `${lineIn(binding.service, binding.range)}:${binding.range?.start.character}>${clash.service}@${lineIn(clash.service, clash.range)}`;
     const before = clashes.get(binding.service);
     clashes.set(binding.service, before === undefined ? own : `${before},${own}`);
   }
