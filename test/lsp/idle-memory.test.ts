@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { describe, it, mock } from 'node:test';
+import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { SERVER_NODE_FLAGS } from '../../client/src/server-flags';
 import { bigCompose, bigDockerfile } from '../../scripts/bench/generate';
 import { exposedGc, IdleMemoryRelease } from '../../server/src/lsp/idle-memory';
@@ -9,108 +9,82 @@ import { SERVER_PATH, TestClient } from './helpers/test-client';
 
 const MB = 1024 * 1024;
 
-/** A release with a fake heap and a counted collection, on mocked timers. */
+/** A release with a fake heap (a collection brings it down to `live`), counting collections; timers are mocked. */
 function harness() {
-  let heap = 50 * MB;
-  let collections = 0;
-  const release = new IdleMemoryRelease(() => { collections++; heap = 30 * MB; }, { delayMs: 1000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, () => heap);
-  return { release, grow: (bytes: number) => { heap += bytes; }, collections: () => collections };
+  const state = { heap: 50 * MB, live: 30 * MB, collections: 0 };
+  const release = new IdleMemoryRelease(() => { state.collections++; state.heap = state.live; }, { delayMs: 1000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, () => state.heap);
+  /** Activity, then `ms` of quiet. */
+  const quietAfterActivity = (ms: number): void => {
+    release.activity();
+    mock.timers.tick(ms);
+  };
+  return { release, state, quietAfterActivity };
 }
 
 describe('IdleMemoryRelease', () => {
+  beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
+  afterEach(() => mock.timers.reset());
+
   it('collects once after a quiet second when the heap grew, and not again until it grows again', () => {
-    mock.timers.enable({ apis: ['setTimeout'] });
-    try {
-      const { release, grow, collections } = harness();
-      grow(20 * MB);
-      release.activity();
-      mock.timers.tick(999);
-      assert.equal(collections(), 0);
-      mock.timers.tick(1);
-      assert.equal(collections(), 1);
-      // The heap is back at 30 MB: quiet again with little growth collects nothing.
-      release.activity();
-      grow(2 * MB);
-      mock.timers.tick(5000);
-      assert.equal(collections(), 1);
-      grow(10 * MB);
-      release.activity();
-      mock.timers.tick(1000);
-      assert.equal(collections(), 2);
-      assert.equal(release.releases, 2);
-    } finally {
-      mock.timers.reset();
-    }
+    const { release, state, quietAfterActivity } = harness();
+    state.heap += 20 * MB;
+    quietAfterActivity(999);
+    assert.equal(state.collections, 0);
+    mock.timers.tick(1);
+    assert.equal(state.collections, 1);
+    // The heap is back at 30 MB: quiet again with little growth collects nothing.
+    release.activity();
+    state.heap += 2 * MB;
+    mock.timers.tick(5000);
+    assert.equal(state.collections, 1);
+    state.heap += 10 * MB;
+    quietAfterActivity(1000);
+    assert.equal(state.collections, 2);
+    assert.equal(release.releases, 2);
   });
 
   it('waits while activity goes on: each change or publish restarts the wait', () => {
-    mock.timers.enable({ apis: ['setTimeout'] });
-    try {
-      const { release, grow, collections } = harness();
-      grow(20 * MB);
-      for (let step = 0; step < 10; step++) {
-        release.activity();
-        mock.timers.tick(600);
-      }
-      assert.equal(collections(), 0, 'typing every 600 ms never pauses for a collection');
-      mock.timers.tick(400);
-      assert.equal(collections(), 1);
-    } finally {
-      mock.timers.reset();
-    }
+    const { state, quietAfterActivity } = harness();
+    state.heap += 20 * MB;
+    for (let step = 0; step < 10; step++) quietAfterActivity(600);
+    assert.equal(state.collections, 0, 'typing every 600 ms never pauses for a collection');
+    mock.timers.tick(400);
+    assert.equal(state.collections, 1);
   });
 
   it('collects a big heap of garbage, but leaves a big live heap to V8 (its pause grows with what is live)', () => {
-    mock.timers.enable({ apis: ['setTimeout'] });
-    try {
-      let heap = 50 * MB;
-      let live = 30 * MB;
-      let collections = 0;
-      const release = new IdleMemoryRelease(() => { collections++; heap = live; }, { delayMs: 1000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, () => heap);
-      heap = 250 * MB;
-      release.activity();
-      mock.timers.tick(1000);
-      assert.equal(collections, 1, '250 MB used, 30 MB live: collected');
-      live = 200 * MB;
-      heap = 260 * MB;
-      release.activity();
-      mock.timers.tick(1000);
-      assert.equal(collections, 2, 'the last collection kept 30 MB: collected');
-      heap = 300 * MB;
-      release.activity();
-      mock.timers.tick(1000);
-      assert.equal(collections, 2, 'the last collection kept 200 MB: left to V8');
-      // The big file closed and V8 collected on its own: the heap is small again, and releases resume.
-      heap = 40 * MB;
-      release.activity();
-      mock.timers.tick(1000);
-      assert.equal(collections, 2, 'nothing grew since');
-      live = 30 * MB;
-      heap = 60 * MB;
-      release.activity();
-      mock.timers.tick(1000);
-      assert.equal(collections, 3, 'grew by 20 MB over a 40 MB heap: collected');
-    } finally {
-      mock.timers.reset();
-    }
+    const { state, quietAfterActivity } = harness();
+    state.heap = 250 * MB;
+    quietAfterActivity(1000);
+    assert.equal(state.collections, 1, '250 MB used, 30 MB live: collected');
+    state.live = 200 * MB;
+    state.heap = 260 * MB;
+    quietAfterActivity(1000);
+    assert.equal(state.collections, 2, 'the last collection kept 30 MB: collected');
+    state.heap = 300 * MB;
+    quietAfterActivity(1000);
+    assert.equal(state.collections, 2, 'the last collection kept 200 MB: left to V8');
+    // The big file closed and V8 collected on its own: the heap is small again, and releases resume.
+    state.heap = 40 * MB;
+    quietAfterActivity(1000);
+    assert.equal(state.collections, 2, 'nothing grew since');
+    state.live = 30 * MB;
+    state.heap = 60 * MB;
+    quietAfterActivity(1000);
+    assert.equal(state.collections, 3, 'grew by 20 MB over a 40 MB heap: collected');
   });
 
   it('does nothing without a collection to call, and dispose cancels a pending one', () => {
-    mock.timers.enable({ apis: ['setTimeout'] });
-    try {
-      const idle = new IdleMemoryRelease(undefined);
-      idle.activity();
-      mock.timers.tick(2000);
-      assert.equal(idle.releases, 0);
-      const { release, grow, collections } = harness();
-      grow(20 * MB);
-      release.activity();
-      release.dispose();
-      mock.timers.tick(2000);
-      assert.equal(collections(), 0);
-    } finally {
-      mock.timers.reset();
-    }
+    const idle = new IdleMemoryRelease(undefined);
+    idle.activity();
+    mock.timers.tick(2000);
+    assert.equal(idle.releases, 0);
+    const { release, state } = harness();
+    state.heap += 20 * MB;
+    release.activity();
+    release.dispose();
+    mock.timers.tick(2000);
+    assert.equal(state.collections, 0);
   });
 
   it('finds gc only when Node exposes it', () => {
