@@ -27,7 +27,8 @@ export function messageJson(message: Message): Buffer {
   let at = buffer.write(head, 0, 'utf8');
   pieces.forEach((piece, index) => {
     if (index > 0) at = buffer.writeUInt8(0x2c, at); // ','
-    at += buffer.write(piece.json, at, 'utf8');
+    // ASCII-only JSON (one byte per character) is the same in latin1, which copies without encoding.
+    at += buffer.write(piece.json, at, piece.bytes === piece.json.length ? 'latin1' : 'utf8');
   });
   buffer.write(tail, at, 'latin1');
   return buffer;
