@@ -64,8 +64,9 @@ function analyzeCompose(text: string, settings: AnalysisSettings, options: Analy
 export function runRules<K extends DocumentKind>(doc: ParsedDocuments[K], rules: readonly Rule<K>[], settings: AnalysisSettings, options: AnalyzeOptions): Finding[] {
   const findings: Finding[] = [];
   const ctx = { settings, context: options.context ?? {} };
+  const severityOf = severityResolver(settings);
   for (const rule of rules) {
-    const severity = severityFor(rule, settings);
+    const severity = severityOf(rule);
     if (!severity) continue;
     try {
       rule.check(doc, (report) => {
@@ -94,14 +95,30 @@ function milder(configured: Severity, cap: Severity | undefined): Severity {
 
 /** Effective severity after settings: `ignored` and overrides match the rule id or any alias. */
 export function severityFor(rule: Pick<Rule, 'id' | 'aliases' | 'severity'>, settings: AnalysisSettings): Exclude<SeveritySetting, 'off'> | undefined {
-  const names = [rule.id, ...rule.aliases];
-  const lower = new Set(names.map((name) => name.toLowerCase()));
-  if (settings.ignored.some((id) => lower.has(id.toLowerCase()))) return undefined;
-  let severity: SeveritySetting = rule.severity;
-  for (const [key, value] of Object.entries(settings.severityOverrides)) {
-    if (lower.has(key.toLowerCase())) severity = value;
-  }
-  return severity === 'off' ? undefined : severity;
+  return severityResolver(settings)(rule);
+}
+
+/**
+ * severityFor for many rules under the same settings: the settings' names are lower-cased once, not
+ * per rule (runRules asks for each of ninety rules at every edit). Read when called: nothing is kept.
+ */
+function severityResolver(settings: AnalysisSettings): (rule: Pick<Rule, 'id' | 'aliases' | 'severity'>) => Exclude<SeveritySetting, 'off'> | undefined {
+  const ignored = new Set(settings.ignored.map((id) => id.toLowerCase()));
+  const overrides = Object.entries(settings.severityOverrides).map(([key, value]) => [key.toLowerCase(), value] as const);
+  return (rule) => {
+    if (ignored.size > 0 && namesRule(rule, (name) => ignored.has(name))) return undefined;
+    let severity: SeveritySetting = rule.severity;
+    // The last override naming the rule wins, as each one is applied in turn.
+    for (const [key, value] of overrides) {
+      if (namesRule(rule, (name) => name === key)) severity = value;
+    }
+    return severity === 'off' ? undefined : severity;
+  };
+}
+
+/** Whether the rule's id or one of its aliases, in lower case, passes the test. */
+function namesRule(rule: Pick<Rule, 'id' | 'aliases'>, test: (lowerName: string) => boolean): boolean {
+  return test(rule.id.toLowerCase()) || rule.aliases.some((alias) => test(alias.toLowerCase()));
 }
 
 function instructionEndLine(doc: DockerfileDoc, line: number): number {

@@ -44,10 +44,14 @@ function install(): void {
           if (!cache) return original.call(this);
           let value = cache[slot];
           if (value === undefined) {
-            value = original.call(this);
+            const answer: unknown = original.call(this);
             // An ONBUILD's trigger is a new instruction object on every call: cache it, and its getters.
-            if (value instanceof ast.Instruction) cacheInstructionGetters(value);
-            cache[slot] = value === undefined ? UNDEFINED : value;
+            if (answer instanceof ast.Instruction) cacheInstructionGetters(answer);
+            if (answer === undefined) {
+              cache[slot] = UNDEFINED;
+              return undefined;
+            }
+            value = cache[slot] = isRange(answer) ? new CachedRange(answer) : answer;
           } else if (value === UNDEFINED) {
             return undefined;
           }
@@ -64,8 +68,13 @@ function install(): void {
  */
 function copyOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.slice();
-  if (isRange(value)) return { start: { ...value.start }, end: { ...value.end } };
+  if (value instanceof CachedRange) return { start: { ...value.range.start }, end: { ...value.range.end } };
   return value;
+}
+
+/** A cached range, told apart once when cached: testing the shape of every answer at every call cost a key list each. */
+class CachedRange {
+  constructor(readonly range: Range) {}
 }
 
 function isRange(value: unknown): value is Range {

@@ -22,8 +22,11 @@ export interface DockerfileParts {
   instructions: Instruction[];
 }
 
-/** The document each instruction was parsed in: an assembled document reuses its tokenised RUN commands. */
-const parsedIn = new WeakMap<Instruction, DockerfileDoc>();
+/**
+ * The document each instruction was parsed in, and its RUN script once tokenised there: an assembled
+ * document (one per edit) reuses that script, found in one look-up and kept in no map of its own.
+ */
+const parsedIn = new WeakMap<Instruction, { doc: DockerfileDoc; script?: ShellScript }>();
 
 /** A Dockerfile parsed once, with the views rules need. */
 export class DockerfileDoc {
@@ -34,13 +37,15 @@ export class DockerfileDoc {
   readonly instructions: Instruction[];
   readonly stages: Stage[];
   private readonly shellCache = new Map<Instruction, ShellScript>();
-  /** Stage of each instruction, built once: rules ask per instruction, and a scan each time is quadratic. */
-  private readonly stageByInstruction = new Map<Instruction, Stage>();
-  private readonly topLevel: ReadonlySet<Instruction>;
+  /**
+   * Stage of each of the document's own instructions (null before the first FROM), built once: rules ask per
+   * instruction, and a scan each time is quadratic. One map also answers isTopLevel: one fewer to fill per edit.
+   */
+  private readonly stageByInstruction = new Map<Instruction, Stage | null>();
   /** Instructions by upper-case keyword, built once: every rule asks for some. */
   private readonly byKeyword = new Map<string, Instruction[]>();
-
-  private runs: readonly Instruction[] | undefined;
+  /** RUN instructions and ONBUILD RUN triggers in document order, noted while the keywords are read anyway. */
+  private readonly runs: Instruction[] = [];
 
   constructor(readonly text: string, parts?: DockerfileParts) {
     this.lines = new LineIndex(text);
@@ -52,18 +57,31 @@ export class DockerfileDoc {
       this.tree = DockerfileParser.parse(text);
       this.ast = this.tree;
       this.instructions = this.tree.getInstructions();
-      for (const instruction of this.instructions) parsedIn.set(instruction, this);
+      for (const instruction of this.instructions) parsedIn.set(instruction, { doc: this });
     }
-    this.topLevel = new Set(this.instructions);
+    // One pass, each keyword read once: an assembled document is built at every edit (dockerfile-incremental.ts).
+    const stages: Stage[] = [];
     for (const instruction of this.instructions) {
       cacheInstructionGetters(instruction);
       const keyword = instruction.getKeyword();
       const same = this.byKeyword.get(keyword);
       if (same) same.push(instruction);
       else this.byKeyword.set(keyword, [instruction]);
+      if (keyword === 'RUN') this.runs.push(instruction);
+      else if (keyword === 'ONBUILD') {
+        const trigger = (instruction as Onbuild).getTriggerInstruction();
+        if (trigger?.getKeyword() === 'RUN') this.runs.push(trigger);
+      }
+      // A stage is a FROM and the instructions up to the next FROM.
+      if (keyword === 'FROM') {
+        const from = instruction as From;
+        stages.push({ index: stages.length, from, name: from.getBuildStage()?.toLowerCase() ?? null, instructions: [instruction] });
+      } else if (stages.length > 0) {
+        stages[stages.length - 1].instructions.push(instruction);
+      }
+      this.stageByInstruction.set(instruction, stages.length > 0 ? stages[stages.length - 1] : null);
     }
-    this.stages = splitStages(this.instructions);
-    for (const stage of this.stages) for (const instruction of stage.instructions) this.stageByInstruction.set(instruction, stage);
+    this.stages = stages;
   }
 
   /** Instructions with the given keyword (upper case), across all stages. */
@@ -73,18 +91,7 @@ export class DockerfileDoc {
 
   /** RUN instructions, including `ONBUILD RUN` triggers (their commands run in child images). Shared: do not modify. */
   runInstructions(): readonly Instruction[] {
-    if (this.runs) return this.runs;
-    const runs: Instruction[] = [];
-    for (const instruction of this.instructions) {
-      const keyword = instruction.getKeyword();
-      if (keyword === 'RUN') runs.push(instruction);
-      else if (keyword === 'ONBUILD') {
-        const trigger = (instruction as Onbuild).getTriggerInstruction();
-        if (trigger?.getKeyword() === 'RUN') runs.push(trigger);
-      }
-    }
-    this.runs = runs;
-    return runs;
+    return this.runs;
   }
 
   get finalStage(): Stage | undefined {
@@ -100,19 +107,19 @@ export class DockerfileDoc {
 
   /** Whether the instruction is one of the document's own (not an ONBUILD trigger parsed out of one). */
   isTopLevel(instruction: Instruction): boolean {
-    return this.topLevel.has(instruction);
+    return this.stageByInstruction.has(instruction);
   }
 
   stageOf(instruction: Instruction): Stage | undefined {
-    return this.stageByInstruction.get(instruction);
+    return this.stageByInstruction.get(instruction) ?? undefined;
   }
 
   /** The shell commands of a RUN (shell form, exec form or heredoc), tokenised once. */
   shell(run: Instruction): ShellScript {
+    const parsed = parsedIn.get(run);
+    if (parsed && (parsed.doc === this || !this.tree)) return (parsed.script ??= parseShellCommands(parsed.doc, run));
     let script = this.shellCache.get(run);
     if (!script) {
-      const owner = this.tree ? undefined : parsedIn.get(run);
-      if (owner) return owner.shell(run);
       script = parseShellCommands(this, run);
       this.shellCache.set(run, script);
     }
@@ -130,17 +137,4 @@ export class DockerfileDoc {
     if (endLine < this.lines.lineCount) return { start: { line: range.start.line, character: 0 }, end: { line: endLine, character: 0 } };
     return { start: { line: range.start.line, character: 0 }, end: this.lines.positionAt(this.text.length) };
   }
-}
-
-function splitStages(instructions: Instruction[]): Stage[] {
-  const stages: Stage[] = [];
-  for (const instruction of instructions) {
-    if (instruction.getKeyword() === 'FROM') {
-      const from = instruction as From;
-      stages.push({ index: stages.length, from, name: from.getBuildStage()?.toLowerCase() ?? null, instructions: [instruction] });
-    } else if (stages.length > 0) {
-      stages[stages.length - 1].instructions.push(instruction);
-    }
-  }
-  return stages;
 }

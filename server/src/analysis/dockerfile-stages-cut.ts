@@ -19,8 +19,6 @@ export interface CutDockerfile {
   stages: StagePiece[];
 }
 
-const FROM_LINE = /^[ \t]*from(?:[ \t]|$)/i;
-
 /** The pieces, or undefined when the text is not safe to cut (heredocs, mixed line breaks, no FROM). */
 export function cutStages(text: string): CutDockerfile | undefined {
   // A heredoc body may hold a line starting with FROM; line breaks must pad identically everywhere.
@@ -30,16 +28,20 @@ export function cutStages(text: string): CutDockerfile | undefined {
   const starts: { offset: number; line: number }[] = [];
   let continued = false;
   let line = 0;
+  // Lines are read in place, character by character: no copy of each line at every keystroke.
   for (let offset = 0; offset < text.length; line++) {
     const newline = text.indexOf('\n', offset);
-    const end = newline < 0 ? text.length : newline;
-    const content = text.slice(offset, crlf && newline >= 0 ? end - 1 : end);
-    const trimmed = content.trim();
-    if (!continued && FROM_LINE.test(content)) starts.push({ offset, line });
+    const end = newline < 0 ? text.length : crlf ? newline - 1 : newline;
+    if (!continued && startsWithFrom(text, offset, end)) starts.push({ offset, line });
+    let first = offset;
+    while (first < end && isBlank(text.charCodeAt(first))) first++;
+    let last = end - 1;
+    while (last >= first && isBlank(text.charCodeAt(last))) last--;
+    const escaped = last >= first && (text[last] === '\\' || text[last] === '`');
     // Blank and comment lines neither start nor end a continuation; either escape character counts,
     // whatever the directive says (one cut fewer is only slower).
-    if (trimmed !== '' && !trimmed.startsWith('#')) continued = trimmed.endsWith('\\') || trimmed.endsWith('`');
-    else if (trimmed.endsWith('\\') || trimmed.endsWith('`')) continued = true;
+    if (first < end && text[first] !== '#') continued = escaped;
+    else if (escaped) continued = true;
     offset = newline < 0 ? text.length : newline + 1;
   }
   if (starts.length === 0) return undefined;
@@ -49,4 +51,21 @@ export function cutStages(text: string): CutDockerfile | undefined {
     prelude: piece({ offset: 0, line: 0 }, starts[0].offset),
     stages: starts.map((start, index) => piece(start, starts[index + 1]?.offset ?? text.length)),
   };
+}
+
+/** `[ \t]*from` and then a blank or the end of the line, in any case (as /^[ \t]*from(?:[ \t]|$)/i). */
+function startsWithFrom(text: string, start: number, end: number): boolean {
+  let at = start;
+  while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
+  // Setting bit 0x20 lower-cases an ASCII letter and maps no other character onto one.
+  if (end - at < 4 || (text.charCodeAt(at) | 0x20) !== 0x66 || (text.charCodeAt(at + 1) | 0x20) !== 0x72
+    || (text.charCodeAt(at + 2) | 0x20) !== 0x6f || (text.charCodeAt(at + 3) | 0x20) !== 0x6d) return false;
+  return at + 4 === end || text[at + 4] === ' ' || text[at + 4] === '\t';
+}
+
+/** What String.prototype.trim removes: white space and line terminators. */
+function isBlank(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }

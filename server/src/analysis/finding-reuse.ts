@@ -22,11 +22,25 @@ function placeOf(finding: Finding): string {
   return `${finding.rule}\0${finding.range.start.line}:${finding.range.start.character}`;
 }
 
-/** Deep equality of plain data (what findings are made of: strings, numbers, booleans, arrays, plain objects). */
+/**
+ * Deep equality of plain data (what findings are made of: strings, numbers, booleans, arrays, plain objects).
+ * Walked without key lists or callbacks: every document finding is compared at every edit.
+ */
 function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], other[i])) return false;
+    return true;
+  }
+  let keys = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(a, key)) continue;
+    keys++;
+    if (!Object.hasOwn(b, key) || !sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  for (const key in b) if (Object.hasOwn(b, key)) keys--;
+  return keys === 0;
 }

@@ -68,10 +68,11 @@ export function basename(path: string): string {
 export function findInvocations(doc: DockerfileDoc, run: Instruction, matches: (tool: string) => boolean, syntax: ToolSyntax = {}): ToolInvocation[] {
   const invocations: ToolInvocation[] = [];
   doc.shell(run).commands.forEach((command, index) => {
-    const resolved = resolveProgram(command);
+    // The shared resolution: most commands are not the tool asked for, and need no copy.
+    const resolved = sharedResolution(command);
     if (!resolved || !matches(resolved.tool)) return;
     const parsed = parseArguments(command.words.slice(resolved.argsFrom), syntax);
-    invocations.push({ command, program: command.words[resolved.programIndex], tool: resolved.tool, assignments: resolved.assignments, index, ...parsed });
+    invocations.push({ command, program: command.words[resolved.programIndex], tool: resolved.tool, assignments: resolved.assignments.slice(), index, ...parsed });
   });
   return invocations;
 }
@@ -83,12 +84,18 @@ const resolvedPrograms = new WeakMap<ShellCommand, ResolvedProgram | null>();
 
 /** Skips env assignments and wrappers (sudo, env, nice, xargs, ...) to the program that really runs. */
 export function resolveProgram(command: ShellCommand): ResolvedProgram | undefined {
+  const resolved = sharedResolution(command);
+  return resolved ? { ...resolved, assignments: resolved.assignments.slice() } : undefined;
+}
+
+/** The cached resolution itself: callers must not modify it. */
+function sharedResolution(command: ShellCommand): ResolvedProgram | null {
   let resolved = resolvedPrograms.get(command);
   if (resolved === undefined) {
     resolved = resolveProgramOnce(command) ?? null;
     resolvedPrograms.set(command, resolved);
   }
-  return resolved ? { ...resolved, assignments: resolved.assignments.slice() } : undefined;
+  return resolved;
 }
 
 function resolveProgramOnce(command: ShellCommand): ResolvedProgram | undefined {

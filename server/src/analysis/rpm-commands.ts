@@ -2,7 +2,7 @@ import type { Arg, Env, Instruction } from 'dockerfile-ast';
 import type { DockerfileDoc, Stage } from './dockerfile-doc';
 import { parentStage } from './stage-base';
 import { cacheMountTargets, findInvocations, hasOption, optionValues, runPlacement, type ToolInvocation, type ToolSyntax } from './package-commands';
-import type { ShellWord } from './shell';
+import type { ShellScript, ShellWord } from './shell';
 import type { Range } from './types';
 
 /** The RPM-based package managers: yum, the dnf family (dnf, dnf5, microdnf, tdnf) and zypper. */
@@ -57,15 +57,29 @@ export interface RpmCall {
   invocation: ToolInvocation;
   family: RpmFamily;
   /** One word, or two for grouped actions; empty when the call names no action. */
-  actionWords: ShellWord[];
+  actionWords: readonly ShellWord[];
   action: string;
-  packages: ShellWord[];
+  packages: readonly ShellWord[];
   /** From the program to the action word (`dnf -q install`), for findings about the whole call. */
   range: Range;
 }
 
-/** The calls of one family's tools in a RUN, in script order. */
-export function findRpmCalls(doc: DockerfileDoc, run: Instruction, family: RpmFamily): RpmCall[] {
+/**
+ * The calls per RUN script and family: the yum, dnf and zypper rules run on the whole document at every
+ * edit, and a stage the edit did not touch keeps its scripts (dockerfile-doc.ts), so only new ones are read.
+ */
+const callsByScript = new WeakMap<ShellScript, Partial<Record<RpmFamily, readonly RpmCall[]>>>();
+
+/** The calls of one family's tools in a RUN, in script order. Shared: do not modify. */
+export function findRpmCalls(doc: DockerfileDoc, run: Instruction, family: RpmFamily): readonly RpmCall[] {
+  const script = doc.shell(run);
+  let byFamily = callsByScript.get(script);
+  if (!byFamily) callsByScript.set(script, (byFamily = {}));
+  return (byFamily[family] ??= Object.freeze(readRpmCalls(doc, run, family)));
+}
+
+/** findInvocations reads nothing but the RUN's script, so the calls depend on the script alone. */
+function readRpmCalls(doc: DockerfileDoc, run: Instruction, family: RpmFamily): RpmCall[] {
   const syntax = family === 'zypper' ? ZYPPER_SYNTAX : YUM_DNF_SYNTAX;
   return findInvocations(doc, run, (tool) => TOOLS[family].includes(tool), syntax).map((invocation) => {
     const operands = withoutRedirections(invocation.operands);
@@ -130,11 +144,22 @@ function isClean(call: RpmCall): boolean {
 }
 
 /** Package operands of an install (not groups, files, URLs or capabilities such as `pkgconfig(x)`), and whether it is a module install. */
-export function installedPackages(call: RpmCall): { words: ShellWord[]; modules: boolean } {
+export function installedPackages(call: RpmCall): InstalledPackages {
+  let installed = installedByCall.get(call);
+  if (!installed) installedByCall.set(call, (installed = readInstalledPackages(call)));
+  return installed;
+}
+
+type InstalledPackages = { readonly words: readonly ShellWord[]; readonly modules: boolean };
+
+/** Calls are kept per script (findRpmCalls), and the unpinned rules ask for their packages at every edit. */
+const installedByCall = new WeakMap<RpmCall, InstalledPackages>();
+
+function readInstalledPackages(call: RpmCall): InstalledPackages {
   const modules = call.action === 'module install';
   if (!modules && call.action !== 'install' && call.action !== 'in') return { words: [], modules };
   const words = call.packages.filter((word) => !/^@|[/()]|\.rpm$/.test(word.value) && !/\$\(|`/.test(word.raw));
-  return { words, modules };
+  return Object.freeze({ words: Object.freeze(words), modules });
 }
 
 /** `name-version[-release]`, the version starting with a digit (after an optional epoch), as yum and dnf read it. */
@@ -164,6 +189,8 @@ export function isPinnedWord(word: ShellWord, declared: () => ReadonlySet<string
 
 /** Names of the variables a word refers to (`$NAME`, `${NAME}`, `${NAME:-x}`). */
 export function referencedVariables(word: ShellWord): string[] {
+  // Most package words hold no variable: skip the regular expression (asked per word at every edit).
+  if (!word.raw.includes('$')) return [];
   return [...word.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]);
 }
 

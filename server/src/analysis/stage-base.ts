@@ -56,7 +56,9 @@ export function fromImageText(doc: DockerfileDoc, from: From, defaults = globalA
 export function parentStage(doc: DockerfileDoc, stage: Stage, defaults = globalArgDefaults(doc)): Stage | undefined {
   const image = fromImageText(doc, stage.from, defaults)?.toLowerCase();
   if (!image) return undefined;
-  return doc.stages.slice(0, stage.index).reverse().find((candidate) => candidate.name === image);
+  // The latest earlier stage of that name, walked back without copying the stages (asked per stage, per RUN).
+  for (let index = stage.index - 1; index >= 0; index--) if (doc.stages[index].name === image) return doc.stages[index];
+  return undefined;
 }
 
 /** Follows a stage through the previous stages it is built FROM to the external image at the root. */

@@ -46,25 +46,47 @@ export interface FromReference {
   target: FromTarget;
 }
 
-/** `COPY --from` values with what they resolve to, for every COPY in the file (stage index -1 before any FROM). */
-export function copyFromReferences(doc: DockerfileDoc): FromReference[] {
+/** Two whole-document rules ask for the references of the same document at every edit. */
+const referencesByDoc = new WeakMap<DockerfileDoc, readonly FromReference[]>();
+
+/** `COPY --from` values with what they resolve to, for every COPY in the file (stage index -1 before any FROM). Shared: do not modify. */
+export function copyFromReferences(doc: DockerfileDoc): readonly FromReference[] {
+  let references = referencesByDoc.get(doc);
+  if (!references) referencesByDoc.set(doc, (references = Object.freeze(readReferences(doc))));
+  return references;
+}
+
+function readReferences(doc: DockerfileDoc): FromReference[] {
   const references: FromReference[] = [];
-  let stageIndex = -1;
-  for (const instruction of doc.instructions) {
-    const keyword = instruction.getKeyword();
-    if (keyword === 'FROM') stageIndex++;
-    if (keyword !== 'COPY') continue;
+  const stagesByName = stageIndexesByName(doc);
+  // The COPYs alone, each with its stage: a walk over every instruction cost more than the rest.
+  for (const instruction of doc.instructionsOf('COPY')) {
+    const stageIndex = doc.stageOf(instruction)?.index ?? -1;
     const flag = (instruction as Copy).getFromFlag();
     const valueRange = flag?.getValueRange();
     if (!flag || !valueRange) continue;
     const value = stripQuotes(doc.textOf(valueRange));
     if (value === '') continue;
-    references.push({ instruction, value, range: valueRange, target: resolveFrom(doc, stageIndex, value) });
+    references.push({ instruction, value, range: valueRange, target: resolveFrom(doc, stagesByName, stageIndex, value) });
   }
   return references;
 }
 
-function resolveFrom(doc: DockerfileDoc, stageIndex: number, value: string): FromTarget {
+const NO_STAGES: readonly number[] = [];
+
+/** Stage indexes by name, ascending: a scan of the stages per COPY was quadratic in the stage count. */
+function stageIndexesByName(doc: DockerfileDoc): Map<string, number[]> {
+  const byName = new Map<string, number[]>();
+  for (const stage of doc.stages) {
+    if (stage.name === null) continue;
+    const indexes = byName.get(stage.name);
+    if (indexes) indexes.push(stage.index);
+    else byName.set(stage.name, [stage.index]);
+  }
+  return byName;
+}
+
+function resolveFrom(doc: DockerfileDoc, stagesByName: ReadonlyMap<string, readonly number[]>, stageIndex: number, value: string): FromTarget {
   if (value.includes('$')) return { kind: 'variable' };
   if (/^\d+$/.test(value)) {
     const index = Number(value);
@@ -73,9 +95,9 @@ function resolveFrom(doc: DockerfileDoc, stageIndex: number, value: string): Fro
   }
   const name = value.toLowerCase();
   if (stageIndex >= 0 && doc.stages[stageIndex].name === name) return { kind: 'self' };
-  const earlier = doc.stages.slice(0, Math.max(stageIndex, 0)).findIndex((stage) => stage.name === name);
-  if (earlier >= 0) return { kind: 'stage', index: earlier };
+  const named = stagesByName.get(name) ?? NO_STAGES;
+  if (named.length > 0 && named[0] < stageIndex) return { kind: 'stage', index: named[0] };
   if (/[:/@]/.test(value)) return { kind: 'image' };
-  const later = doc.stages.findIndex((stage, index) => index > stageIndex && stage.name === name);
-  return later >= 0 ? { kind: 'later-stage', index: later } : { kind: 'unknown' };
+  const later = named.find((index) => index > stageIndex);
+  return later !== undefined ? { kind: 'later-stage', index: later } : { kind: 'unknown' };
 }

@@ -36,7 +36,15 @@ export function readSuppressions(lines: LineIndex, spanOf: (line: number) => num
   // BuildKit reads `# check=` as a file-wide parser directive only in the leading directive block;
   // further down, a `# check=skip=` comment applies to the instruction that follows it.
   let inDirectiveBlock = true;
+  // Only a line with a `#` can hold a comment: the others are skipped unread (this runs on the whole text at every edit).
+  let nextHash = lines.text.indexOf('#');
   for (let line = 0; line < lines.lineCount; line++) {
+    const end = lines.lineEnd(line);
+    if (nextHash !== -1 && nextHash < lines.lineStart(line)) nextHash = lines.text.indexOf('#', lines.lineStart(line));
+    if (nextHash === -1 || nextHash >= end) {
+      inDirectiveBlock = false;
+      continue;
+    }
     const text = lines.lineText(line).trim();
     inDirectiveBlock &&= DIRECTIVE.test(text);
     const commentAt = text.startsWith('#') ? 0 : text.indexOf(' #');
