@@ -7,7 +7,7 @@
 import { isAlias, isMap, isPair, isSeq, type Alias, type Node, type Pair } from 'yaml';
 import { canonicalText } from './compose-canonical';
 import type { ComposeDoc, ComposeService } from './compose-doc';
-import { keyText } from './compose-node';
+import { keyText } from './compose-yaml-maps';
 import { ALL_KEYS } from './compose-reads';
 
 /** Keys of `service` changed by an edit of lines `changedLines` outside `services:`; `before` and `after` are its plain values. */

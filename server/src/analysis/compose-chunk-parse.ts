@@ -6,7 +6,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ChunkKind } from './compose-chunks';
-import { isMergePair } from './compose-node';
+import { isMergePair } from './compose-yaml-maps';
 import { COMPOSE_LIMITS, IGNORED_WARNINGS, YAML_OPTIONS } from './compose-parse';
 
 /** A parsed part. `pair` is undefined for the preamble (comments only). */

@@ -19,7 +19,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Alias, type Node, type Pair } from 'yaml';
 import { mergeModels, normalizeModel, isPlainMap, type PlainMap } from './compose-merge';
-import { ComposeNode, type NodeHost } from './compose-node';
+import { ComposeNode, type EntrySource, type NodeHost } from './compose-node';
 import { parseComposeYaml, type YamlProblem } from './compose-parse';
 import { recordedSettings, recordingReads } from './compose-reads';
 import { composeReferencedPathNames, composeReferencedPaths, normalizeRelativePath, type ReferencedPath } from './compose-paths';
@@ -70,7 +70,8 @@ export class ComposeDoc implements NodeHost {
   private readonly yamlRootNode: Node | null;
   private readonly targets: (alias: Alias) => Node | undefined;
   private readonly preparsed: PreparsedCompose | undefined;
-  private readonly servicesByName = new Map<string, ComposeService>();
+  /** Built on the first look-up: most edits look up none. */
+  private servicesByName: Map<string, ComposeService> | undefined;
   private readonly memos = new Map<string, unknown>();
   private projectCache: ComposeProject | undefined;
   private plain: unknown;
@@ -89,7 +90,6 @@ export class ComposeDoc implements NodeHost {
     this.root = root && this.usable ? new ComposeNode(this, { yaml: root, path: [] }) : undefined;
     this.services = this.readServices();
     this.allServices = this.services;
-    for (const service of this.services) if (!this.servicesByName.has(service.name)) this.servicesByName.set(service.name, service);
   }
 
   get yamlRoot(): Node | null {
@@ -119,6 +119,10 @@ export class ComposeDoc implements NodeHost {
   }
 
   service(name: string): ComposeService | undefined {
+    if (!this.servicesByName) {
+      this.servicesByName = new Map();
+      for (const service of this.allServices) if (!this.servicesByName.has(service.name)) this.servicesByName.set(service.name, service);
+    }
     return this.servicesByName.get(name);
   }
 
@@ -142,12 +146,13 @@ export class ComposeDoc implements NodeHost {
   /**
    * What `compute` derives from one service's own text (and the file outside `services:`), kept with
    * the service: the incremental analyzer carries it over edits of other services. Return plain data
-   * and positions, never nodes (a re-parse of an anchor replaces them).
+   * and positions, never nodes (a re-parse of an anchor replaces them). `compute` gets the service,
+   * so that rules calling this for every service at every edit need not make a closure for each.
    */
-  serviceMemo<T>(service: ComposeService, key: string, compute: () => T): T {
-    if (this.preparsed?.memo) return this.preparsed.memo(service.name, key, compute) as T;
+  serviceMemo<T>(service: ComposeService, key: string, compute: (service: ComposeService) => T): T {
+    if (this.preparsed?.memo) return this.preparsed.memo(service, key, compute) as T;
     const id = `${service.name}\u0000${key}`;
-    if (!this.memos.has(id)) this.memos.set(id, compute());
+    if (!this.memos.has(id)) this.memos.set(id, compute(service));
     return this.memos.get(id) as T;
   }
 
@@ -204,7 +209,7 @@ export class ComposeDoc implements NodeHost {
   private readServices(): ComposeService[] {
     const services = this.topLevel('services');
     if (!services?.isMap) return [];
-    return services.entries().map((node) => new ServiceView(this, String(node.key), node));
+    return services.entrySources().map((source) => new ServiceView(this, services, source));
   }
 }
 
@@ -213,7 +218,18 @@ class ServiceView implements ComposeService {
   /** `effective` noting the keys read, while reads are recorded (compose-reads.ts). */
   private recordedCache: PlainMap | undefined;
 
-  constructor(private readonly doc: ComposeDoc, readonly name: string, readonly node: ComposeNode) {}
+  readonly name: string;
+  private nodeCache: ComposeNode | undefined;
+
+  constructor(private readonly doc: ComposeDoc, private readonly services: ComposeNode, private readonly source: EntrySource) {
+    this.name = source.key;
+  }
+
+  /** Built when first read: an edit re-checks few services, and the others' nodes would go unread. */
+  get node(): ComposeNode {
+    this.nodeCache ??= this.services.entryNode(this.source);
+    return this.nodeCache;
+  }
 
   get keyRange(): Range {
     return this.node.keyRange;
@@ -248,7 +264,7 @@ export interface PreparsedCompose {
   /** `ComposeDoc.toJS()`, assembled from per-part data. */
   plain?(doc: ComposeDoc): unknown;
   /** Backs `ComposeDoc.serviceMemo` with a store that outlives the document. */
-  memo?(service: string, key: string, compute: () => unknown): unknown;
+  memo?(service: ComposeService, key: string, compute: (service: ComposeService) => unknown): unknown;
 }
 
 /** The merged view of a Compose project. */

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Alias, type Node, type Pair, type YAMLMap } from 'yaml';
 import { ALL_KEYS, noteRead, recordingReads } from './compose-reads';
+import { keysKnownUnique, keyText, isMergePair, mapIndex, mergeSources, toPlain, type ToJSOptions } from './compose-yaml-maps';
 import { isInterpolated } from './interpolation';
 import type { LineIndex } from './text';
 import type { Range } from './types';
@@ -13,6 +14,8 @@ export type PathSegment = string | number;
  */
 export type ValueOrigin = 'local' | 'alias' | 'merge';
 
+export { MergeTag, type ToJSOptions } from './compose-yaml-maps';
+
 /** What a ComposeNode needs from its document. */
 export interface NodeHost {
   readonly text: string;
@@ -20,16 +23,6 @@ export interface NodeHost {
   /** The document's root YAML node (for measuring its indentation style). */
   readonly yamlRoot: Node | null;
   aliasTarget(alias: Alias): Node | undefined;
-}
-
-/** `!reset` / `!override` in override files (Compose merge tags), kept by `toJS({ mergeTags: true })`. */
-export class MergeTag {
-  constructor(readonly tag: '!reset' | '!override', readonly value: unknown) {}
-}
-
-export interface ToJSOptions {
-  /** Wrap values tagged `!reset` / `!override` in {@link MergeTag} (for merging override files). */
-  mergeTags?: boolean;
 }
 
 /** @internal How navigation builds a node. */
@@ -52,8 +45,6 @@ interface Site {
   node: Node | Pair;
   origin: Exclude<ValueOrigin, 'local'>;
 }
-
-const indexCache = new WeakMap<YAMLMap, { index: Map<string, Pair>; merges: Pair[] }>();
 
 /**
  * A value of the Compose document with aliases and `<<` merge keys resolved for reading, and the
@@ -237,14 +228,28 @@ export class ComposeNode {
 
   /** The map's entries (own keys first, then keys merged in through `<<`); [] when not a map. */
   entries(): ComposeNode[] {
+    const result: ComposeNode[] = [];
+    for (const source of this.entrySources()) result.push(this.entryNode(source));
+    return result;
+  }
+
+  /**
+   * @internal What `entries()` lists, before its nodes are built (`entryNode`): ComposeDoc builds a
+   * service's node only when read, and an edit reads few. Reads are noted as by `entries()`.
+   */
+  entrySources(): EntrySource[] {
     if (recordingReads()) this.noteServiceRead(ALL_KEYS);
     if (!isMap(this.yaml)) return [];
-    const result: ComposeNode[] = [];
-    for (const { key, pair, via } of this.collectEntries(this.yaml, new Set())) {
-      const node = this.child(pair, key, via);
-      if (node) result.push(node);
-    }
-    return result;
+    const sources = this.collectEntries(this.yaml, new Set());
+    // An alias to no anchor has no node (only in YAML a whole parse rejects): left out.
+    const resolves = ({ pair }: EntrySource): boolean => !isAlias(pair.value) || this.host.aliasTarget(pair.value) !== undefined;
+    for (const source of sources) if (!resolves(source)) return sources.filter(resolves);
+    return sources;
+  }
+
+  /** @internal The node `entries()` builds for one of `entrySources()`. */
+  entryNode(source: EntrySource): ComposeNode {
+    return this.child(source.pair, source.key, source.via) as ComposeNode;
   }
 
   /** The map's keys, merged keys included. */
@@ -258,7 +263,7 @@ export class ComposeNode {
     if (!isSeq(this.yaml)) return [];
     const result: ComposeNode[] = [];
     this.yaml.items.forEach((item, index) => {
-      const node = this.resolve(item as Node, [...this.path, index], undefined, undefined, undefined);
+      const node = this.resolve(item as Node, this.path.concat(index), undefined, undefined, undefined);
       if (node) result.push(node);
     });
     return result;
@@ -311,7 +316,8 @@ export class ComposeNode {
 
   private child(pair: Pair, key: string, via: Pair | undefined): ComposeNode | undefined {
     const site: Site | undefined = this.site ?? (via ? { node: via, origin: 'merge' } : undefined);
-    return this.resolve(pair.value as Node | null, [...this.path, key], pair.key as Node, site ? undefined : pair, site);
+    // `concat` rather than a spread, which V8 builds through an iterator: a third of the bytes.
+    return this.resolve(pair.value as Node | null, this.path.concat(key), pair.key as Node, site ? undefined : pair, site);
   }
 
   private resolve(raw: Node | null, path: PathSegment[], keyNode: Node | undefined, pair: Pair | undefined, inherited: Site | undefined): ComposeNode | undefined {
@@ -343,17 +349,23 @@ export class ComposeNode {
     return undefined;
   }
 
-  private collectEntries(map: YAMLMap, visited: Set<YAMLMap>): { key: string; pair: Pair; via?: Pair }[] {
+  private collectEntries(map: YAMLMap, visited: Set<YAMLMap>): EntrySource[] {
     visited.add(map);
-    const seen = new Set<string>();
-    const result: { key: string; pair: Pair; via?: Pair }[] = [];
+    let seen = keysKnownUnique(map) ? undefined : new Set<string>();
+    const result: EntrySource[] = [];
+    // The `<<` pairs found here (as `mapIndex` finds them): an index of a map listed once, like the
+    // stitched services map of each edit, would be built for nothing.
+    let merges: Pair[] | undefined;
     for (const pair of map.items) {
       const key = keyText(pair);
-      if (key === undefined || seen.has(key)) continue;
-      seen.add(key);
+      if (key === undefined && isMergePair(pair)) (merges ??= []).push(pair);
+      if (key === undefined || seen?.has(key)) continue;
+      seen?.add(key);
       result.push({ key, pair });
     }
-    for (const merge of mapIndex(map).merges) {
+    if (!merges) return result;
+    seen ??= new Set(result.map((entry) => entry.key));
+    for (const merge of merges) {
       for (const source of mergeSources(merge, this.host)) {
         if (visited.has(source)) continue;
         for (const entry of this.collectEntries(source, visited)) {
@@ -384,6 +396,13 @@ function trimmedEnd(text: string, start: number, end: number): number {
   return trimmed;
 }
 
+/** An entry of a map: its key, the pair holding its value, and the `<<` pair it is merged in through. */
+export interface EntrySource {
+  key: string;
+  pair: Pair;
+  via?: Pair;
+}
+
 export interface DictEntry {
   name: string;
   /** The value; null for `KEY:` with nothing, undefined for `- KEY` (taken from the shell) or a nested collection. */
@@ -394,92 +413,12 @@ export interface DictEntry {
   valueRange: Range;
 }
 
-/** True for a `<<` merge key (YAML 1.1 merge, which Compose supports). */
-export function isMergePair(pair: Pair): boolean {
-  const key = pair.key;
-  if (!isScalar(key)) return false;
-  const value = key.value;
-  return (typeof value === 'symbol' && value.description === '<<') || (value === '<<' && (key.type ?? 'PLAIN') === 'PLAIN');
-}
-
-/** The key of a pair as text; undefined for merge keys and collection keys. */
-export function keyText(pair: Pair): string | undefined {
-  if (isMergePair(pair)) return undefined;
-  const key = pair.key;
-  if (isScalar(key)) return String(key.value);
-  if (key === null || key === undefined) return '';
-  return undefined;
-}
-
-/** A map's keys (the first pair of each) and its `<<` merge pairs, computed once per map. */
-function mapIndex(map: YAMLMap): { index: Map<string, Pair>; merges: Pair[] } {
-  let found = indexCache.get(map);
-  if (!found) {
-    found = { index: new Map(), merges: [] };
-    for (const pair of map.items) {
-      const text = keyText(pair);
-      if (text !== undefined) {
-        if (!found.index.has(text)) found.index.set(text, pair);
-      } else if (isMergePair(pair)) {
-        found.merges.push(pair);
-      }
-    }
-    indexCache.set(map, found);
-  }
-  return found;
-}
-
-/** The maps a `<<` value brings in: one map, an alias to one, or a sequence of those (earlier wins). */
-function mergeSources(pair: Pair, host: NodeHost): YAMLMap[] {
-  const resolve = (node: unknown): YAMLMap | undefined => {
-    const target = isAlias(node) ? host.aliasTarget(node) : node;
-    return isMap(target) ? target : undefined;
-  };
-  const value = isAlias(pair.value) ? host.aliasTarget(pair.value) : pair.value;
-  if (isSeq(value)) return value.items.map(resolve).filter((map): map is YAMLMap => !!map);
-  const single = resolve(value);
-  return single ? [single] : [];
-}
-
 /** `{key}` in a flow map has no value node: stand in a null scalar right after the key. */
 function emptyValue(keyNode: Node | undefined): Node {
   const empty = new Scalar(null);
   const end = keyNode?.range?.[1] ?? 0;
   empty.range = [end, end, end];
   return empty;
-}
-
-function toPlain(node: Node | null | undefined, host: NodeHost, options: ToJSOptions, memo: Map<Node, unknown>): unknown {
-  if (!node) return null;
-  if (isAlias(node)) return toPlain(host.aliasTarget(node), host, options, memo);
-  const known = memo.get(node);
-  if (known !== undefined) return known;
-  let result: unknown;
-  if (isScalar(node)) {
-    const value = (node as Scalar).value;
-    result = value === undefined ? null : typeof value === 'bigint' ? Number(value) : value;
-  } else if (isSeq(node)) {
-    result = node.items.map((item) => toPlain(item as Node, host, options, memo));
-  } else if (isMap(node)) {
-    const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const pair of node.items) {
-      const key = keyText(pair);
-      if (key !== undefined && !(key in object)) object[key] = toPlain(pair.value as Node, host, options, memo);
-    }
-    for (const pair of node.items) {
-      if (!isMergePair(pair)) continue;
-      for (const source of mergeSources(pair, host)) {
-        const merged = toPlain(source, host, options, memo) as Record<string, unknown>;
-        for (const key of Object.keys(merged)) if (!(key in object)) object[key] = merged[key];
-      }
-    }
-    result = object;
-  } else {
-    result = null;
-  }
-  if (options.mergeTags && (node.tag === '!reset' || node.tag === '!override')) result = new MergeTag(node.tag, result);
-  memo.set(node, result);
-  return result;
 }
 
 /** `services.web.ports[0]`; keys that are not plain words are quoted. */

@@ -48,23 +48,28 @@ export function mergeInOrder(ordered: readonly OrderedFindings[], spans: readonl
     const own = ordered[i];
     if (own.findings.length > 0 && (own.firstLine < spans[i].firstLine || own.lastLine >= spans[i].endLine)) return undefined;
   }
-  const rest = others.map((other, seq) => ({ ...other, seq })).sort((a, b) => comparePositions(a.finding, b.finding) || a.rank - b.rank || a.seq - b.seq);
-  const merged: Finding[] = [];
+  // A stable sort: findings at an equal position and rank stay in the order their rules reported them.
+  const rest = others.slice().sort((a, b) => comparePositions(a.finding, b.finding) || a.rank - b.rank);
+  let total = rest.length;
+  for (const own of ordered) total += own.findings.length;
+  // Sized up front: grown one push at a time, an array of a few thousand findings is copied a dozen times.
+  const merged = new Array<Finding>(total);
+  let at = 0;
   let next = 0;
   for (const { findings, ranks, lastLine } of ordered) {
     // Most services end before the next other finding: no comparison per finding.
     if (next === rest.length || rest[next].finding.range.start.line > lastLine) {
-      for (const finding of findings) merged.push(finding);
+      for (const finding of findings) merged[at++] = finding;
       continue;
     }
     for (let i = 0; i < findings.length; i++) {
       const finding = findings[i];
       // At an equal position and rank, a rule's findings for a service come before its other ones.
-      while (next < rest.length && (comparePositions(rest[next].finding, finding) || rest[next].rank - ranks[i]) < 0) merged.push(rest[next++].finding);
-      merged.push(finding);
+      while (next < rest.length && (comparePositions(rest[next].finding, finding) || rest[next].rank - ranks[i]) < 0) merged[at++] = rest[next++].finding;
+      merged[at++] = finding;
     }
   }
-  while (next < rest.length) merged.push(rest[next++].finding);
+  while (next < rest.length) merged[at++] = rest[next++].finding;
   return merged;
 }
 

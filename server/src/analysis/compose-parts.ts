@@ -20,6 +20,8 @@ import { keysChangedByAnchors } from './compose-anchor-edits';
 import { mayHaveSuppressions, suppressionsNear } from './compose-findings';
 import { ALL_KEYS, noteRead, recordingReads, recordReads } from './compose-reads';
 import { chunkId, stitchChunks, type StitchedDocument } from './compose-stitch';
+import type { LineSpan } from './compose-order';
+import { PartIndex } from './compose-part-index';
 import { EditShift, insertionPoint, layoutFollows, type LayoutPlaces } from './compose-finding-shift';
 import { emptyResults, shiftedResults, type CachedFindings, type Results } from './compose-part-results';
 import { detachedSlice, LineIndex } from './text';
@@ -42,6 +44,9 @@ interface Part {
 /** Top-level sections service rules read (declared names, where to declare more); other entries matter only through anchors. */
 const SECTIONS = new Set(['volumes', 'networks', 'secrets', 'configs', 'include']);
 
+/** What a part that refers to no other part refers to (shared, never written). */
+const NO_REFERENCES: readonly ParsedChunk[] = [];
+
 /** How far ahead of the last reused part to look for the next one (parts added or removed by one edit). */
 const LOOKAHEAD = 8;
 
@@ -49,9 +54,8 @@ export class ComposeParts {
   private parts: Part[] = [];
   /** The text the parts were split from (their offsets point into it). */
   private text = '';
-  private services = new Map<string, Part>();
-  private tops = new Map<string, Part>();
-  private lineSpans = new Map<string, { firstLine: number; endLine: number }>();
+  /** Parts by name (kept across edits). */
+  private readonly byName = new PartIndex<Part>();
   /** The file outside `services:` (its parts, where they start, the indentation style): what per-service results may depend on. */
   layoutKey = '';
   /** Changes when the layout changes other than by moving with an edit (then kept findings cannot be mapped). */
@@ -86,7 +90,7 @@ export class ComposeParts {
     const parts: Part[] = [];
     // Reused parts with where they go (not objects: one edit moves hundreds).
     const moved: Part[] = [];
-    const movedTo: number[] = [];
+    const movedTo = new Float64Array(3 * spans.length);
     const outsideBefore = new Map<string, { text: string; line: number }>();
     for (const part of this.parts) if (part.chunk.kind !== 'service') outsideBefore.set(part.chunk.key, { text: part.chunk.text, line: part.line });
     let broken: { span: ChunkSpan; at: number } | undefined;
@@ -97,10 +101,11 @@ export class ComposeParts {
     let cursor = 0;
     let parsed = 0;
     for (const span of spans) {
-      const found = this.previousPart(text, span, cursor, changed);
-      cursor = found ? found.index + 1 : cursor;
-      if (found) kept[found.index] = 1;
-      const reused = found?.part ?? takeRestorable(restorable, text, span);
+      const index = this.previousPart(text, span, cursor, changed);
+      const found = index < 0 ? undefined : this.parts[index];
+      cursor = found ? index + 1 : cursor;
+      if (found) kept[index] = 1;
+      const reused = found ?? takeRestorable(restorable, text, span);
       const chunk = reused?.chunk ?? parseChunk(span.kind, detachedSlice(text, span.start, span.end), span.start);
       if (!reused) parsed++;
       if (chunk === 'broken' && !broken) broken = { span, at: parts.length };
@@ -109,8 +114,10 @@ export class ComposeParts {
       // Parts new to this build (parsed, or taken back) add their style counts.
       if (!found && chunk !== 'broken') added.push(parts[parts.length - 1]);
       if (reused) {
-        moved.push(reused);
-        movedTo.push(span.start, span.line, found ? 1 : 0);
+        const at = 3 * moved.push(reused) - 3;
+        movedTo[at] = span.start;
+        movedTo[at + 1] = span.line;
+        movedTo[at + 2] = found ? 1 : 0;
       }
     }
     const lines = new LineIndex(text);
@@ -136,22 +143,22 @@ export class ComposeParts {
   /**
    * The previous part with the span's text: found by offset when the span lies before or after the
    * region the edit changed, else compared in place a few parts ahead of `cursor` (parts keep their
-   * order; an edit changes one and may add or remove a few).
+   * order; an edit changes one and may add or remove a few). Its index, or -1.
    */
-  private previousPart(text: string, span: ChunkSpan, cursor: number, changed: ChangedRegion): { part: Part; index: number } | undefined {
+  private previousPart(text: string, span: ChunkSpan, cursor: number, changed: ChangedRegion): number {
     const length = span.end - span.start;
     const unchangedAt = span.end <= changed.start ? span.start : span.start >= changed.end ? span.start - changed.delta : undefined;
     for (let index = cursor; index < this.parts.length; index++) {
       const part = this.parts[index];
       if (unchangedAt !== undefined) {
-        if (part.chunk.offset > unchangedAt) return undefined;
-        if (part.chunk.offset === unchangedAt) return part.chunk.kind === span.kind && part.chunk.text.length === length ? { part, index } : undefined;
+        if (part.chunk.offset > unchangedAt) return -1;
+        if (part.chunk.offset === unchangedAt) return part.chunk.kind === span.kind && part.chunk.text.length === length ? index : -1;
         continue;
       }
-      if (index >= cursor + LOOKAHEAD) return undefined;
-      if (part.chunk.kind === span.kind && part.chunk.text.length === length && text.startsWith(part.chunk.text, span.start)) return { part, index };
+      if (index >= cursor + LOOKAHEAD) return -1;
+      if (part.chunk.kind === span.kind && part.chunk.text.length === length && text.startsWith(part.chunk.text, span.start)) return index;
     }
-    return undefined;
+    return -1;
   }
 
   private buildWhole(text: string, context: AnalysisContext, lines: LineIndex): ComposeDoc | undefined {
@@ -188,7 +195,7 @@ export class ComposeParts {
     const unmoved = (part: Part, references: readonly ParsedChunk[]): boolean => part.results.line === part.line && references.every((chunk) => lineOf.get(chunk) === this.outsideBefore.get(chunk.key)?.line);
     const keysOfAnchor = new Map<ParsedChunk, { key: string; anchors: string }>();
     for (const part of this.parts) {
-      const references = stitched.references.get(part.chunk) ?? [];
+      const references = stitched.references.get(part.chunk) ?? NO_REFERENCES;
       if (references.length === 0) {
         if (part.results.line === part.line && part.results.layoutKey === unanchoredKey) continue;
         part.results = shift && movesWithEdit(part, references) ? shiftedResults(part.results, part.line, unanchoredKey, '[]', shift, unmoved(part, references)) : emptyResults(part.line, unanchoredKey, '[]');
@@ -252,18 +259,18 @@ export class ComposeParts {
 
   /** Keys a re-check of a service read (compose-reads.ts): a later anchor edit changing one of them re-checks it. */
   noteReads(service: string, keys: ReadonlySet<string>): void {
-    const results = this.services.get(service)?.results;
+    const results = this.byName.services.get(service)?.results;
     if (results) for (const key of keys) results.reads.add(key);
   }
 
   /** The lines a service's part takes: from its first line to the next part's (or the end). */
-  lineSpan(service: string): { firstLine: number; endLine: number } {
-    return this.lineSpans.get(service) ?? { firstLine: 0, endLine: Infinity };
+  lineSpan(service: string): LineSpan {
+    return this.byName.lineSpan(service);
   }
 
   /** Cached findings of a service (by name), by the rule's position in the rules the analyzer runs. */
   findings(service: string): (CachedFindings | undefined)[] {
-    return (this.services.get(service) as Part).results.findings;
+    return (this.byName.services.get(service) as Part).results.findings;
   }
 
   /** Forgets every kept finding (settings, rules or context changed). */
@@ -275,19 +282,10 @@ export class ComposeParts {
 
   /** Finds parts by name, and drops plain data whose anchors changed (a service's: those it refers to; a top-level entry's: any). */
   private index(stitched: StitchedDocument): void {
-    // New maps rather than clear(): V8 gives a cleared map its new table in the generation of the old
-    // one, so maps once moved to old space put every edit's tables, and all they hold, there as garbage.
-    this.services = new Map();
-    this.tops = new Map();
-    this.lineSpans = new Map();
-    this.parts.forEach((part, i) => {
-      if (part.chunk.kind === 'service') this.lineSpans.set(part.chunk.key, { firstLine: part.line, endLine: this.parts[i + 1]?.line ?? Infinity });
-    });
+    this.byName.update(this.parts);
     for (const part of this.parts) {
-      if (part.chunk.kind === 'service') this.services.set(part.chunk.key, part);
-      else if (part.chunk.pair) this.tops.set(part.chunk.key, part);
-      const references = stitched.references.get(part.chunk);
-      const dataKey = references ? references.map(chunkId).join(',') : stitched.outsideServicesKey;
+      // A service missing from `references` refers to no other part.
+      const dataKey = part.chunk.kind === 'service' ? stitched.references.get(part.chunk)?.map(chunkId).join(',') ?? '' : stitched.outsideServicesKey;
       if (part.data.dataKey !== dataKey) part.data = { dataKey, before: part.data.plain };
     }
   }
@@ -357,28 +355,28 @@ export class ComposeParts {
   }
 
   private serviceData(service: ComposeService, form: 'plain' | 'normalized'): unknown {
-    const data = (this.services.get(service.name) as Part).data;
+    const data = (this.byName.services.get(service.name) as Part).data;
     if (!('plain' in data)) data.plain = service.node.toJS();
     if (form === 'normalized' && !('normalized' in data)) data.normalized = normalizeService(data.plain);
     return form === 'plain' ? data.plain : data.normalized;
   }
 
   private topData(key: string, toJS: () => unknown): unknown {
-    const data = (this.tops.get(key) as Part).data;
+    const data = (this.byName.tops.get(key) as Part).data;
     if (!('plain' in data)) data.plain = toJS();
     return data.plain;
   }
 
   /** `ComposeDoc.serviceMemo`: computed once per results, with the keys it read noted wherever the value is used. */
-  private memo(service: string, key: string, compute: () => unknown): unknown {
-    const memo = (this.services.get(service) as Part).results.memo;
+  private memo(service: ComposeService, key: string, compute: (service: ComposeService) => unknown): unknown {
+    const memo = (this.byName.services.get(service.name) as Part).results.memo;
     let entry = memo.get(key);
     if (!entry) {
-      const { result, reads } = recordReads(compute);
-      entry = { value: result, reads: reads.get(service) ?? new Set(), forFindings: false };
+      const { result, reads } = recordReads(compute, service);
+      entry = { value: result, reads: reads.get(service.name) ?? new Set(), forFindings: false };
       memo.set(key, entry);
     } else if (recordingReads()) {
-      for (const read of entry.reads) noteRead(service, read);
+      for (const read of entry.reads) noteRead(service.name, read);
     }
     entry.forFindings ||= this.usingForFindings;
     return entry.value;

@@ -27,10 +27,15 @@ export function composeReferencedPaths(doc: ComposeDoc): ReferencedPath[] {
 export function composeReferencedPathNames(doc: ComposeDoc): string[] {
   const names: string[] = [];
   for (const service of doc.allServices) {
-    for (const name of doc.serviceMemo(service, 'referenced-paths', () => servicePaths(service).map((ref) => ref.path))) names.push(name);
+    for (const name of doc.serviceMemo(service, 'referenced-paths', servicePathNames)) names.push(name);
   }
   for (const ref of topLevelPaths(doc)) names.push(ref.path);
   return names;
+}
+
+/** The paths of one service (a module function: the memo takes it for every service without a closure each). */
+function servicePathNames(service: ComposeService): string[] {
+  return servicePaths(service).map((ref) => ref.path);
 }
 
 function collector(found: ReferencedPath[]): (field: string, node: ComposeNode | undefined, text: string | undefined, service?: string, required?: boolean) => void {

@@ -13,13 +13,17 @@ export type Reads = Map<string, Set<string>>;
 
 let current: Reads | undefined;
 
-/** Runs `work` while recording what it reads; what it reads is also noted in any recording around it. */
-export function recordReads<T>(work: () => T): { result: T; reads: Reads } {
+/**
+ * Runs `work` while recording what it reads; what it reads is also noted in any recording around it.
+ * `work` gets `arg`: a caller that records rarely but is called often passes a function and its
+ * argument, as a closure over its own parameters would cost it a context at every call.
+ */
+export function recordReads<T, A = undefined>(work: (arg: A) => T, arg?: A): { result: T; reads: Reads } {
   const outer = current;
   const reads: Reads = new Map();
   current = reads;
   try {
-    return { result: work(), reads };
+    return { result: work(arg as A), reads };
   } finally {
     current = outer;
     if (outer) for (const [service, keys] of reads) for (const key of keys) noteRead(service, key);

@@ -11,7 +11,7 @@ import { isPlainMap } from './compose-merge';
 import { containerNameOwners } from '../rules/compose/container-name-duplicate';
 import { portClashesOf } from '../rules/compose/host-port-duplicate';
 import { healthyWaiters } from '../rules/compose/service-healthcheck-missing';
-import { secretsToReport } from '../rules/compose/service-secret-in-environment';
+import { secretsDependency, secretsToReport } from '../rules/compose/service-secret-in-environment';
 
 export interface ServiceScope {
   /** What every service's findings depend on in other services, as text (compared between edits). */
@@ -92,5 +92,5 @@ function byServiceName(map: ReadonlyMap<string, string>): (service: ComposeServi
 /** Which of the service's secrets are reported here, and the variable each fix uses. */
 function secretVariables(doc: ComposeDoc): (service: ComposeService) => string {
   const reported = secretsToReport(doc);
-  return (service) => reported.get(service.name)?.map((secret) => `${secret.index}=${secret.variable}`).join(',') ?? '';
+  return (service) => secretsDependency(reported.get(service.name));
 }

@@ -66,8 +66,10 @@ function problemsByService(doc: ComposeDoc): SchemaProblem[] | undefined {
   if (!outsideServicesValid(whole as Record<string, unknown>)) return undefined;
   const services = (whole as { services: Record<string, unknown> }).services;
   const problems: SchemaProblem[] = [];
+  // One function for every service (not a closure each).
+  const compute = (service: ComposeService): SchemaProblem[] | undefined => serviceProblems(doc, service, services[service.name]);
   for (const service of doc.allServices) {
-    const own = SERVICE_NAME.test(service.name) ? doc.serviceMemo(service, 'compose-schema', () => serviceProblems(doc, service, services[service.name])) : undefined;
+    const own = SERVICE_NAME.test(service.name) ? doc.serviceMemo(service, 'compose-schema', compute) : undefined;
     if (!own) return undefined;
     problems.push(...own);
   }

@@ -11,6 +11,8 @@ interface Binding {
   keys: string[];
   /** Set for ports written in the analysed file. */
   range?: Range;
+  /** With `range`: the line of its service's key (`ComposeService.keyRange`), kept with the service's bindings. */
+  keyLine?: number;
 }
 
 /** Ranges wider than this are checked on their first ports only (keeps huge ranges cheap). */
@@ -43,11 +45,12 @@ export const hostPortDuplicate = defineRule({
  */
 export function portClashesOf(doc: ComposeDoc): Map<string, string> {
   const clashes = new Map<string, string>();
-  const lineIn = (service: string, range: Range | undefined): string => (range ? String(range.start.line - (doc.service(service)?.keyRange.start.line ?? 0)) : '-');
-  for (const { binding, clash } of portClashes(doc)) {
-    const own = `${lineIn(binding.service, binding.range)}:${binding.range?.start.character}>${clash.service}@${lineIn(clash.service, clash.range)}`;
+  const lineIn = ({ range, keyLine }: Binding): string => (range ? String(range.start.line - (keyLine ?? 0)) : '-');
+  for (const found of portClashes(doc)) {
+    const { binding, clash } = found;
+    found.text ??= `${lineIn(binding)}:${binding.range?.start.character}>${clash.service}@${lineIn(clash)}`;
     const before = clashes.get(binding.service);
-    clashes.set(binding.service, before === undefined ? own : `${before},${own}`);
+    clashes.set(binding.service, before === undefined ? found.text : `${before},${found.text}`);
   }
   return clashes;
 }
@@ -59,6 +62,19 @@ interface PortClash {
   binding: Binding;
   /** The binding published first. */
   clash: Binding;
+  /** Its part of `portClashesOf`, once made. */
+  text?: string;
+}
+
+/** The clash found for each binding at the last edit: kept, with its text, while both bindings are (their services unchanged). */
+const lastClash = new WeakMap<Binding, PortClash>();
+
+function clashOf(binding: Binding, clash: Binding): PortClash {
+  const known = lastClash.get(binding);
+  if (known?.clash === clash) return known;
+  const found = { binding, clash };
+  lastClash.set(binding, found);
+  return found;
 }
 
 /** Each port written here that an earlier one (or one from another file) already publishes, with that one, in the file's order. */
@@ -78,7 +94,7 @@ function portClashes(doc: ComposeDoc): PortClash[] {
   foreign.forEach(add);
   for (const binding of local) {
     const clash = firstClash(binding, buckets);
-    if (clash) clashes.push({ binding, clash });
+    if (clash) clashes.push(clashOf(binding, clash));
     add(binding);
   }
   clashesFor.set(doc.allServices, clashes);
@@ -98,18 +114,22 @@ function firstClash(binding: Binding, buckets: ReadonlyMap<string, Binding[]>): 
 function bindingsOf(doc: ComposeDoc): { local: Binding[]; foreign: Binding[] } {
   const local: Binding[] = [];
   const foreign: Binding[] = [];
-  const written = new Map<string, ServiceBindings>();
+  const written: ServiceBindings[] = [];
   for (const service of doc.allServices) {
-    const own = doc.serviceMemo(service, 'host-port-duplicate', () => serviceBindings(service));
-    written.set(service.name, own);
+    const own = doc.serviceMemo(service, 'host-port-duplicate', serviceBindings);
+    written.push(own);
     for (const binding of own.local) local.push(binding);
   }
   const services = doc.project.model.services;
   if (!isPlainMap(services)) return { local, foreign };
-  for (const name of Object.keys(services)) {
-    const own = written.get(name)?.foreign ?? foreignBindings(name, services[name], []);
-    for (const binding of own) foreign.push(binding);
-  }
+  // The merged project lists this file's services in its order, unless other files add services before them:
+  // found by position then, by name (in a map of hundreds) only otherwise.
+  let byName: Map<string, ServiceBindings> | undefined;
+  Object.keys(services).forEach((name, i) => {
+    const service = doc.allServices[i] as ComposeService | undefined;
+    const own = service?.name === name ? written[i] : (byName ??= new Map(doc.allServices.map((other, k) => [other.name, written[k]]))).get(name);
+    for (const binding of own?.foreign ?? foreignBindings(name, services[name], [])) foreign.push(binding);
+  });
   return { local, foreign };
 }
 
@@ -128,7 +148,8 @@ function serviceBindings(service: ComposeService): ServiceBindings {
     const mapping = parsePortSpec(raw);
     if (!mapping?.published) continue;
     const range = item.kind === 'scalar' && mapping.publishedSpan ? item.subRange(...mapping.publishedSpan) : (item.get('published')?.range ?? item.range);
-    local.push({ service: service.name, mapping, keys: bucketKeys(mapping), range });
+    // Kept here rather than looked up at each edit: it moves with the service, which then makes these bindings again.
+    local.push({ service: service.name, mapping, keys: bucketKeys(mapping), range, keyLine: service.keyRange.start.line });
   }
   return { local, foreign: foreignBindings(service.name, service.effective, raws) };
 }

@@ -76,7 +76,7 @@ export function secretsToReport(doc: ComposeDoc): Map<string, SecretToReport[]> 
   const seen = new Set<string>();
   const found: { service: string; judged: Judged }[] = [];
   for (const service of doc.allServices) {
-    for (const judged of doc.serviceMemo(service, 'service-secret-in-environment', () => judgeService(service))) {
+    for (const judged of doc.serviceMemo(service, 'service-secret-in-environment', judgeService)) {
       if (seen.has(judged.at)) continue;
       seen.add(judged.at);
       found.push({ service: service.name, judged });
@@ -92,12 +92,10 @@ export function secretsToReport(doc: ComposeDoc): Map<string, SecretToReport[]> 
   }
   result = new Map<string, SecretToReport[]>();
   for (const { service, judged } of found) {
-    const plain = variableName(judged.name);
-    // The same name hard-coded in two services may hold two values: give each its own variable.
-    const variable = owners.get(plain)?.shared ? `${variableName(service).toUpperCase()}_${plain}` : plain;
+    const secret = toReport(judged, service, owners.get(variableName(judged.name))?.shared === true);
     const own = result.get(service);
-    if (own) own.push({ ...judged, variable });
-    else result.set(service, [{ ...judged, variable }]);
+    if (own) own.push(secret);
+    else result.set(service, [secret]);
   }
   reportedFor.set(doc.allServices, result);
   return result;
@@ -105,6 +103,36 @@ export function secretsToReport(doc: ComposeDoc): Map<string, SecretToReport[]> 
 
 /** `secretsToReport` per document (its views share `allServices`). */
 const reportedFor = new WeakMap<readonly ComposeService[], Map<string, SecretToReport[]>>();
+
+/** The last secret to report made of a judged one, for its service and whether another service hard-codes its name too. */
+const madeOf = new WeakMap<Judged, { service: string; shared: boolean; secret: SecretToReport }>();
+/** `secretsDependency` of one secret, kept with it. */
+const dependencyOf = new WeakMap<SecretToReport, string>();
+
+/**
+ * The judged secret with its variable: the same object (and variable text) as at the last edit
+ * while its service and sharing stay, as they do for every service but the edited one. `shared`:
+ * the same name is hard-coded in another service, which may hold another value, so each one gets
+ * its own variable.
+ */
+function toReport(judged: Judged, service: string, shared: boolean): SecretToReport {
+  const made = madeOf.get(judged);
+  if (made && made.service === service && made.shared === shared) return made.secret;
+  const plain = variableName(judged.name);
+  const variable = shared ? `${variableName(service).toUpperCase()}_${plain}` : plain;
+  const secret = { ...judged, variable };
+  madeOf.set(judged, { service, shared, secret });
+  dependencyOf.set(secret, `${secret.index}=${variable}`);
+  return secret;
+}
+
+/** What a service's findings depend on in other services: which of its secrets are reported, with which variable. */
+export function secretsDependency(secrets: readonly SecretToReport[] | undefined): string {
+  if (!secrets) return '';
+  // Most services with a secret have one: its text is kept with it.
+  const single = secrets.length === 1 ? dependencyOf.get(secrets[0]) : undefined;
+  return single ?? secrets.map((secret) => `${secret.index}=${secret.variable}`).join(',');
+}
 
 /** The service's hard-coded secrets (before the anchors shared with other services are counted once). */
 function judgeService(service: ComposeService): Judged[] {

@@ -1,4 +1,6 @@
+import { isMap, isScalar } from 'yaml';
 import type { ComposeDoc } from '../../analysis/compose-doc';
+import type { ComposeNode } from '../../analysis/compose-node';
 import { canonicalHostPath, hostMounts, serviceSettings } from '../../analysis/compose-hardening';
 import { defineRule, type ReportDescriptor } from '../../analysis/rule';
 
@@ -61,7 +63,9 @@ export const serviceSensitiveHostMount = defineRule({
 
 /** Top-level volumes of the local driver that bind a host folder (`driver_opts: {o: bind, device: /etc}`). */
 function deviceVolumes(doc: ComposeDoc, report: (descriptor: ReportDescriptor) => void): void {
-  for (const volume of doc.topLevel('volumes')?.entries() ?? []) {
+  const volumes = doc.topLevel('volumes');
+  if (!volumes || nothingToJudge(volumes)) return;
+  for (const volume of volumes.entries()) {
     // Most volumes are declared with no settings (`data:`): nothing to read.
     if (!volume.isMap) continue;
     const driver = volume.get('driver')?.text;
@@ -72,4 +76,14 @@ function deviceVolumes(doc: ComposeDoc, report: (descriptor: ReportDescriptor) =
     const what = path && sensitive(path);
     if (what) report({ range: device.range, messageId: 'device', data: { volume: String(volume.key), what, path: device.text } });
   }
+}
+
+/**
+ * True when `volumes:` is no map, or every volume is written in place as a scalar or left empty
+ * (`data:`, the usual case): none is a map, so `entries()` would find nothing to judge. Spares
+ * building a node per volume at every edit (the rule runs whenever a service is checked again).
+ * Aliases and `<<` merge keys are not scalars here: those go through `entries()` as before.
+ */
+function nothingToJudge(volumes: ComposeNode): boolean {
+  return !isMap(volumes.yaml) || volumes.yaml.items.every((pair) => pair.value === null || isScalar(pair.value));
 }
