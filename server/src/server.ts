@@ -23,7 +23,7 @@ const idleMemory = new IdleMemoryRelease(exposedGc());
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describe(reason)}`));
 
 connection.onInitialize((params) => {
-  session = new Session(connection, documents, params);
+  session = new Session(connection, documents, params, () => idleMemory.published());
   return session.initializeResult;
 });
 // TextDocuments reports an open as a content change too.
@@ -31,6 +31,7 @@ documents.onDidChangeContent(({ document }) => {
   idleMemory.activity();
   session?.linter.schedule(document);
 });
+documents.onDidOpen(() => idleMemory.opened());
 documents.onDidClose(({ document }) => {
   idleMemory.activity();
   session?.linter.close(document.uri);

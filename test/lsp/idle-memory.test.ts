@@ -4,15 +4,20 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { SERVER_NODE_FLAGS } from '../../client/src/server-flags';
 import { bigCompose, bigDockerfile } from '../../scripts/bench/generate';
-import { exposedGc, IdleMemoryRelease } from '../../server/src/lsp/idle-memory';
+import { IdleMemoryRelease } from '../../server/src/lsp/idle-memory';
 import { SERVER_PATH, TestClient } from './helpers/test-client';
 
 const MB = 1024 * 1024;
 
-/** A release with a fake heap (a collection brings it down to `live`), counting collections; timers are mocked. */
+/** A release with a fake heap (a collection brings it down to `live`), recording the kind of each collection; timers are mocked. */
 function harness() {
-  const state = { heap: 50 * MB, live: 30 * MB, collections: 0 };
-  const release = new IdleMemoryRelease(() => { state.collections++; state.heap = state.live; }, { delayMs: 1000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, () => state.heap);
+  const state = { heap: 50 * MB, live: 30 * MB, collections: 0, kinds: [] as string[] };
+  const collect = (kind: string) => () => {
+    state.collections++;
+    state.kinds.push(kind);
+    state.heap = state.live;
+  };
+  const release = new IdleMemoryRelease({ compacting: collect('compacting'), plain: collect('plain') }, { delayMs: 1000, afterOpenMs: 100, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, () => state.heap);
   /** Activity, then `ms` of quiet. */
   const quietAfterActivity = (ms: number): void => {
     release.activity();
@@ -87,10 +92,62 @@ describe('IdleMemoryRelease', () => {
     assert.equal(state.collections, 0);
   });
 
-  it('finds gc only when Node exposes it', () => {
-    const probe = `require('node:assert').equal(typeof (${exposedGc.toString()})(), process.argv[1]);`;
-    for (const [flags, expected] of [[['--expose-gc'], 'function'], [[], 'undefined']] as const) {
-      const run = spawnSync(process.execPath, [...flags, '-e', probe, expected], { encoding: 'utf8' });
+  it('collects the garbage of an open shortly after its first diagnostics, plain, while edits go on', () => {
+    const { release, state } = harness();
+    release.opened();
+    state.heap += 20 * MB;
+    mock.timers.tick(5000);
+    assert.equal(state.collections, 0, 'nothing before the first publish');
+    release.published();
+    // Typing right away: the changes and their publishes do not delay the collection after an open.
+    for (let edit = 0; edit < 4; edit++) {
+      release.activity();
+      release.published();
+      mock.timers.tick(20);
+    }
+    assert.equal(state.collections, 0);
+    mock.timers.tick(20);
+    assert.deepEqual(state.kinds, ['plain'], '100 ms after the first publish');
+    // Later publishes (edits) start nothing; the quiet second finds no growth either.
+    release.published();
+    state.heap += 2 * MB;
+    mock.timers.tick(2000);
+    assert.deepEqual(state.kinds, ['plain']);
+    // The next open with little garbage collects nothing.
+    release.opened();
+    release.published();
+    mock.timers.tick(200);
+    assert.deepEqual(state.kinds, ['plain']);
+  });
+
+  it('runs the idle collection compacting, and dispose cancels the one after an open', () => {
+    const { release, state, quietAfterActivity } = harness();
+    state.heap += 20 * MB;
+    quietAfterActivity(1000);
+    assert.deepEqual(state.kinds, ['compacting']);
+    release.opened();
+    state.heap += 20 * MB;
+    release.published();
+    release.dispose();
+    mock.timers.tick(2000);
+    assert.deepEqual(state.kinds, ['compacting']);
+  });
+
+  it('finds gc only when Node exposes it, and both collections free unreachable objects', () => {
+    const probe = [
+      "const assert = require('node:assert');",
+      `const collectors = require(${JSON.stringify(require.resolve('../../server/src/lsp/idle-memory'))}).exposedGc();`,
+      "if (process.argv[1] === 'none') assert.equal(collectors, undefined);",
+      // A WeakRef's target stays alive until the job that made it ends: collect in a later one.
+      "else (async () => { for (const kind of ['plain', 'compacting']) {",
+      "  const ref = new WeakRef({ big: new Array(1000).fill(kind) });",
+      "  await new Promise((resolve) => setImmediate(resolve));",
+      "  collectors[kind]();",
+      "  assert.equal(ref.deref(), undefined, kind);",
+      "} })().catch((error) => { console.error(error); process.exitCode = 1; });",
+    ].join('\n');
+    for (const [flags, expected] of [[['--expose-gc'], 'both'], [[], 'none']] as const) {
+      const run = spawnSync(process.execPath, [...flags, '--import', 'tsx', '-e', probe, expected], { encoding: 'utf8' });
       assert.equal(run.status, 0, run.stderr);
     }
   });

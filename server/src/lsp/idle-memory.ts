@@ -4,6 +4,8 @@ import { setFlagsFromString } from 'node:v8';
 export interface IdleMemoryOptions {
   /** Quiet time (no change, no publish) before memory is given back. */
   delayMs: number;
+  /** Time after the first diagnostics of an opened document before the garbage of its first analysis is collected. */
+  afterOpenMs: number;
   /** Heap growth since the last release below which a collection is not worth its pause. */
   minGrowthBytes: number;
   /**
@@ -15,24 +17,41 @@ export interface IdleMemoryOptions {
 }
 
 const MB = 1024 * 1024;
-export const IDLE_MEMORY_DEFAULTS: IdleMemoryOptions = { delayMs: 1000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB };
+export const IDLE_MEMORY_DEFAULTS: IdleMemoryOptions = { delayMs: 1000, afterOpenMs: 100, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB };
+
+/** The full collections the server may run (`exposedGc`). */
+export interface Collectors {
+  /** Also moves live objects off sparse pages, which are then unmapped: gives memory back, and pauses longer. */
+  compacting(): void;
+  /** Frees garbage only. */
+  plain(): void;
+}
 
 /**
- * Gives memory back once the server goes quiet. Linting a big file grows V8's heap, and V8 keeps the
- * pages it grew into until its own memory reducer runs, 8-10 s after the last full collection. After
- * `delayMs` without activity, when the heap grew by `minGrowthBytes` since the last release, this runs
- * one compacting full collection (`exposedGc`). Without `--expose-gc` (client/src/server-flags.ts)
- * there is no collection to call, and this does nothing.
+ * Runs full collections at moments that keep them away from typing.
+ * - Once the server goes quiet, it gives memory back: linting a big file grows V8's heap, and V8
+ *   keeps the pages it grew into until its own memory reducer runs, 8-10 s after the last full
+ *   collection. After `delayMs` without activity, when the heap grew by `minGrowthBytes` since the
+ *   last collection, this runs a compacting one.
+ * - Shortly after an opened document's first diagnostics: that first whole analysis leaves megabytes
+ *   of garbage in the old generation, and V8 would otherwise collect it with an incremental marking
+ *   that runs during the next edits (on the bench's Compose file: 10 ms of marking steps, and one
+ *   edit of 25-45 ms, some 30-50 edits into typing). Collected at once, the next full collection is
+ *   well over a hundred edits away.
+ * Without `--expose-gc` (client/src/server-flags.ts) there is no collection to call, and this does nothing.
  */
 export class IdleMemoryRelease {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private afterOpenTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A document was opened and its first diagnostics are not published yet. */
+  private openPending = false;
   /** Heap used after the last collection this ran (at first, when it was made), or lower when V8 got there itself. */
   private baseline: number;
   /** Collections run so far (tests, logs). */
   releases = 0;
 
   constructor(
-    private readonly collect: (() => void) | undefined,
+    private readonly collectors: Collectors | undefined,
     private readonly options: IdleMemoryOptions = IDLE_MEMORY_DEFAULTS,
     private readonly heapUsed: () => number = () => process.memoryUsage().heapUsed,
   ) {
@@ -41,47 +60,71 @@ export class IdleMemoryRelease {
 
   /** Something happened (a change, a publish): wait for quiet again. */
   activity(): void {
-    if (!this.collect) return;
+    if (!this.collectors) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.release(), this.options.delayMs);
-    // Pending release must not keep a server alive whose connection closed.
-    this.timer.unref?.();
+    this.timer = unref(setTimeout(() => this.collectIfGrown(true), this.options.delayMs));
+  }
+
+  /** A document was opened: its first analysis is a whole one. */
+  opened(): void {
+    this.openPending = this.collectors !== undefined;
+  }
+
+  /** Diagnostics were published: the first ones after an open start the short wait (later edits do not delay it). */
+  published(): void {
+    if (!this.openPending) return;
+    this.openPending = false;
+    if (this.afterOpenTimer) clearTimeout(this.afterOpenTimer);
+    this.afterOpenTimer = unref(setTimeout(() => {
+      this.afterOpenTimer = undefined;
+      this.collectIfGrown(false);
+    }, this.options.afterOpenMs));
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.afterOpenTimer) clearTimeout(this.afterOpenTimer);
     this.timer = undefined;
+    this.afterOpenTimer = undefined;
   }
 
-  private release(): void {
-    this.timer = undefined;
+  private collectIfGrown(compact: boolean): void {
+    if (compact) this.timer = undefined;
     const used = this.heapUsed();
     // The baseline is the heap the last collection kept: about what is live. V8's own collections lower
     // the heap too (a big file closed, then its reducer ran): the lowest heap seen is nearer the truth.
     this.baseline = Math.min(this.baseline, used);
-    if (!this.collect || used - this.baseline < this.options.minGrowthBytes || this.baseline > this.options.maxLiveBytes) return;
-    this.collect();
+    if (!this.collectors || used - this.baseline < this.options.minGrowthBytes || this.baseline > this.options.maxLiveBytes) return;
+    if (compact) this.collectors.compacting();
+    else this.collectors.plain();
     this.releases++;
     this.baseline = this.heapUsed();
   }
 }
 
+/** A pending collection must not keep a server alive whose connection closed. */
+function unref(timer: ReturnType<typeof setTimeout>): ReturnType<typeof setTimeout> {
+  timer.unref?.();
+  return timer;
+}
+
 /**
- * The `gc` function Node exposes under `--expose-gc`, if it does, as one compacting collection: live
- * objects move off sparse pages, which are then unmapped (a plain full collection frees the objects
- * but keeps most pages). Compaction is switched on for this collection only: V8's own full
- * collections while the user types stay as short as V8 makes them (a 300-service Compose file: 1-3 ms
- * against 10-30 ms when every full collection compacts).
+ * The `gc` function Node exposes under `--expose-gc`, if it does. The compacting collection switches
+ * compaction on for itself only: V8's own full collections while the user types stay as short as V8
+ * makes them (a 300-service Compose file: 1-3 ms against 10-30 ms when every full collection compacts).
  */
-export function exposedGc(): (() => void) | undefined {
+export function exposedGc(): Collectors | undefined {
   const gc = (globalThis as { gc?: unknown }).gc;
   if (typeof gc !== 'function') return undefined;
-  return () => {
-    setFlagsFromString('--compact-on-every-full-gc');
-    try {
-      (gc as () => void)();
-    } finally {
-      setFlagsFromString('--no-compact-on-every-full-gc');
-    }
+  return {
+    plain: () => (gc as () => void)(),
+    compacting: () => {
+      setFlagsFromString('--compact-on-every-full-gc');
+      try {
+        (gc as () => void)();
+      } finally {
+        setFlagsFromString('--no-compact-on-every-full-gc');
+      }
+    },
   };
 }

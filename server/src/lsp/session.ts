@@ -24,7 +24,7 @@ export class Session {
   /** The section from the last didChangeConfiguration, for clients without workspace/configuration. */
   private pushedSettings: unknown;
 
-  constructor(connection: Connection, documents: TextDocuments<TextDocument>, params: InitializeParams) {
+  constructor(connection: Connection, documents: TextDocuments<TextDocument>, params: InitializeParams, onPublished: () => void = () => undefined) {
     const workspace = params.capabilities.workspace;
     this.settings = new SettingsProvider({
       fetchClientSettings: async (uri) => (workspace?.configuration
@@ -39,7 +39,10 @@ export class Session {
     }, workspace?.didChangeWatchedFiles !== undefined);
     this.composeFiles = new ComposeProjectFiles(documents, workspace?.didChangeWatchedFiles !== undefined);
     this.linter = new DocumentLinter(documents, this.settings, {
-      publish: (diagnostics) => void connection.sendDiagnostics(diagnostics),
+      publish: (diagnostics) => {
+        void connection.sendDiagnostics(diagnostics);
+        onPublished();
+      },
       logError: (message) => connection.console.error(message),
     }, { debounceMs: readInitOptions(params.initializationOptions).debounceMs }, this.composeFiles);
     const edits = editCapabilities(params.capabilities);
