@@ -17,7 +17,7 @@ function harness() {
     state.kinds.push(kind);
     state.heap = state.live;
   };
-  const release = new IdleMemoryRelease({ compacting: collect('compacting'), plain: collect('plain') }, { delayMs: 1000, afterOpenMs: 100, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, () => state.heap);
+  const release = new IdleMemoryRelease({ compacting: collect('compacting'), plain: collect('plain') }, { delayMs: 1000, afterOpenMs: 100, openWindowMs: 5000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, () => state.heap);
   /** Activity, then `ms` of quiet. */
   const quietAfterActivity = (ms: number): void => {
     release.activity();
@@ -27,7 +27,7 @@ function harness() {
 }
 
 describe('IdleMemoryRelease', () => {
-  beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
+  beforeEach(() => mock.timers.enable({ apis: ['setTimeout', 'Date'] }));
   afterEach(() => mock.timers.reset());
 
   it('collects once after a quiet second when the heap grew, and not again until it grows again', () => {
@@ -96,7 +96,7 @@ describe('IdleMemoryRelease', () => {
     const { release, state } = harness();
     release.opened();
     state.heap += 20 * MB;
-    mock.timers.tick(5000);
+    mock.timers.tick(3000);
     assert.equal(state.collections, 0, 'nothing before the first publish');
     release.published();
     // Typing right away: the changes and their publishes do not delay the collection after an open.
@@ -118,6 +118,16 @@ describe('IdleMemoryRelease', () => {
     release.published();
     mock.timers.tick(200);
     assert.deepEqual(state.kinds, ['plain']);
+  });
+
+  it('does not take a publish long after an open (a file that is never linted) for the open\'s', () => {
+    const { release, state } = harness();
+    release.opened();
+    state.heap += 20 * MB;
+    mock.timers.tick(5001);
+    release.published();
+    mock.timers.tick(200);
+    assert.equal(state.collections, 0);
   });
 
   it('runs the idle collection compacting, and dispose cancels the one after an open', () => {

@@ -6,6 +6,8 @@ export interface IdleMemoryOptions {
   delayMs: number;
   /** Time after the first diagnostics of an opened document before the garbage of its first analysis is collected. */
   afterOpenMs: number;
+  /** Diagnostics published this long after an open are not its first ones (a document that is not linted publishes none). */
+  openWindowMs: number;
   /** Heap growth since the last release below which a collection is not worth its pause. */
   minGrowthBytes: number;
   /**
@@ -17,7 +19,7 @@ export interface IdleMemoryOptions {
 }
 
 const MB = 1024 * 1024;
-export const IDLE_MEMORY_DEFAULTS: IdleMemoryOptions = { delayMs: 1000, afterOpenMs: 100, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB };
+export const IDLE_MEMORY_DEFAULTS: IdleMemoryOptions = { delayMs: 1000, afterOpenMs: 100, openWindowMs: 5000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB };
 
 /** The full collections the server may run (`exposedGc`). */
 export interface Collectors {
@@ -43,8 +45,8 @@ export interface Collectors {
 export class IdleMemoryRelease {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private afterOpenTimer: ReturnType<typeof setTimeout> | undefined;
-  /** A document was opened and its first diagnostics are not published yet. */
-  private openPending = false;
+  /** When a document was last opened whose first diagnostics are not published yet (Date.now()). */
+  private openedAt: number | undefined;
   /** Heap used after the last collection this ran (at first, when it was made), or lower when V8 got there itself. */
   private baseline: number;
   /** Collections run so far (tests, logs). */
@@ -67,13 +69,16 @@ export class IdleMemoryRelease {
 
   /** A document was opened: its first analysis is a whole one. */
   opened(): void {
-    this.openPending = this.collectors !== undefined;
+    if (this.collectors) this.openedAt = Date.now();
   }
 
   /** Diagnostics were published: the first ones after an open start the short wait (later edits do not delay it). */
   published(): void {
-    if (!this.openPending) return;
-    this.openPending = false;
+    if (this.openedAt === undefined) return;
+    const sinceOpen = Date.now() - this.openedAt;
+    this.openedAt = undefined;
+    // Long after the open (a plain YAML file that is not Compose publishes nothing): an edit's, while typing.
+    if (sinceOpen > this.options.openWindowMs) return;
     if (this.afterOpenTimer) clearTimeout(this.afterOpenTimer);
     this.afterOpenTimer = unref(setTimeout(() => {
       this.afterOpenTimer = undefined;
