@@ -64,7 +64,10 @@ export class IdleMemoryRelease {
   activity(): void {
     if (!this.collectors) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = unref(setTimeout(() => this.collectIfGrown(true), this.options.delayMs));
+    this.timer = unref(setTimeout(() => {
+      this.timer = undefined;
+      this.collectIfGrown(true);
+    }, this.options.delayMs));
   }
 
   /** A document was opened: its first analysis is a whole one. */
@@ -94,7 +97,6 @@ export class IdleMemoryRelease {
   }
 
   private collectIfGrown(compact: boolean): void {
-    if (compact) this.timer = undefined;
     const used = this.heapUsed();
     // The baseline is the heap the last collection kept: about what is live. V8's own collections lower
     // the heap too (a big file closed, then its reducer ran): the lowest heap seen is nearer the truth.
