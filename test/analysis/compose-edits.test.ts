@@ -41,6 +41,23 @@ describe('insertKey', () => {
       text + '        deploy:\n            resources:\n                limits:\n                    memory: 512M\n');
   });
 
+  it('writes new entries like their siblings where the service differs from the rest of the file', () => {
+    // Most lists in the file sit at their key's column; web's own lists indent their dashes by two.
+    const text = 'services:\n  a:\n    ports:\n    - "80:80"\n    volumes:\n    - ./a:/a\n  web:\n    ports:\n      - "81:80"\n    environment:\n        A: "1"\n';
+    assert.deepEqual(styleOf(new ComposeDoc(text)), { indent: 2, sequenceIndent: 0 });
+    assert.equal(edited(text, ['services', 'web'], (web) => insertKey(web, 'cap_drop', ['ALL'])), `${text}    cap_drop:\n      - ALL\n`);
+    assert.equal(edited(text, ['services', 'web'], (web) => insertKey(web, 'deploy', { resources: { limits: { memory: '512M' } } })),
+      `${text}    deploy:\n        resources:\n            limits:\n                memory: 512M\n`);
+    // Service a writes lists like the file: unchanged.
+    assert.equal(edited(text, ['services', 'a'], (a) => insertKey(a, 'cap_drop', ['ALL'])).split('\n').slice(0, 8).join('\n'),
+      'services:\n  a:\n    ports:\n    - "80:80"\n    volumes:\n    - ./a:/a\n    cap_drop:\n    - ALL');
+    // An empty `cap_drop:` in web is filled at web's dash column; a tie among siblings keeps the file's style.
+    const empty = 'services:\n  a:\n    ports:\n    - "80:80"\n    volumes:\n    - ./a:/a\n  web:\n    ports:\n      - "81:80"\n    cap_drop:\n';
+    assert.equal(edited(empty, ['services', 'web', 'cap_drop'], (list) => appendItem(list, 'ALL')), `${empty}      - ALL\n`);
+    const tie = 'services:\n  web:\n    ports:\n      - "81:80"\n    volumes:\n    - ./a:/a\n';
+    assert.equal(edited(tie, ['services', 'web'], (web) => insertKey(web, 'cap_drop', ['ALL'])), `${tie}    cap_drop:\n    - ALL\n`);
+  });
+
   it('adds to a flow map and fills an empty value', () => {
     assert.equal(edited('services:\n  web: {image: "nginx:1"}\n', ['services', 'web'], (web) => insertKey(web, 'read_only', true)),
       'services:\n  web: {image: "nginx:1", read_only: true}\n');

@@ -7,7 +7,7 @@
  */
 import { isMap, isNode, isScalar, isSeq, visit, type Node, type Pair } from 'yaml';
 import type { ComposeNode, NodeHost } from './compose-node';
-import { styleOf, type YamlStyle } from './compose-style';
+import { styleAmong, styleOf, type YamlStyle } from './compose-style';
 import type { TextEdit } from './types';
 
 export { styleOf, type YamlStyle };
@@ -33,9 +33,10 @@ export function insertKey(map: ComposeNode, key: string, value: EditValue, optio
 export function insertEntries(map: ComposeNode, entries: Readonly<Record<string, EditValue>>, options: { after?: string } = {}): TextEdit[] | undefined {
   if (!map.isLocal || Object.keys(entries).length === 0 || isReset(map)) return undefined;
   const { host } = map;
-  const style = styleOf(host);
-  const eol = host.lines.eol;
   const yaml = map.yaml;
+  // New entries look like their siblings: the map's own when it has entries, else its parent's.
+  const style = styleAmong(host, isMap(yaml) && yaml.items.length > 0 ? yaml : map.parent?.yaml);
+  const eol = host.lines.eol;
   if (isMap(yaml) && yaml.flow) {
     return insertInFlow(host, yaml as Node, '}', Object.entries(entries).map(([key, value]) => `${renderKey(key, true)}: ${renderFlow(value, true)}`).join(', '));
   }
@@ -58,7 +59,7 @@ export function insertEntries(map: ComposeNode, entries: Readonly<Record<string,
 export function appendItem(list: ComposeNode, value: EditValue): TextEdit[] | undefined {
   if (!list.isLocal || isReset(list)) return undefined;
   const { host } = list;
-  const style = styleOf(host);
+  const style = styleAmong(host, list.parent?.yaml);
   const yaml = list.yaml;
   if (isSeq(yaml) && yaml.flow) return insertInFlow(host, yaml as Node, ']', renderFlow(value, true));
   if (isSeq(yaml)) {

@@ -36,6 +36,25 @@ export function styleOf(host: NodeHost): YamlStyle {
 }
 
 /**
+ * The style to write new entries of `map` in: the document's, except where the map's own entries
+ * show another (a service whose lists indent their dashes, in a file where most lists do not), so
+ * that an inserted `cap_drop:` list looks like the `ports:` list above it.
+ */
+export function styleAmong(host: NodeHost, map: unknown): YamlStyle {
+  const style = styleOf(host);
+  if (!isMap(map) || map.flow) return style;
+  const siblings = noCounts();
+  for (const pair of map.items) countEntry(host, pair, siblings, []);
+  return { indent: preferred(siblings.indents, style.indent), sequenceIndent: preferred(siblings.dashes, style.sequenceIndent) };
+}
+
+/** The most common step among siblings; the document's when the siblings show none, or it ties with theirs. */
+function preferred(steps: Map<number, number>, documents: number): number {
+  const best = mostCommon(steps);
+  return best === undefined || steps.get(documents) === steps.get(best) ? documents : best;
+}
+
+/**
  * Counts for one entry of a block map, as `styleOf` counts them: the key's step to its value and,
  * unless `stepOnly`, everything below.
  */
