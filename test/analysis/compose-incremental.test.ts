@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, type AnalyzeOptions } from '../../server/src/analysis/analyze';
+import { changedRegion, splitComposeFile, type ComposeSplit } from '../../server/src/analysis/compose-chunks';
 import { ComposeIncrementalAnalyzer } from '../../server/src/analysis/compose-incremental';
 import { applyEdits } from '../../server/src/analysis/text';
 import { defaultSettings, type AnalysisSettings, type Finding } from '../../server/src/analysis/types';
@@ -370,5 +371,74 @@ describe('ComposeIncrementalAnalyzer', () => {
       assertSame(analyzer, text);
       assert.equal(analyzer.lastRun.incremental, true);
     }
+  });
+
+  it('keeps whole-file results (clashing ports, container names, healthy waits, shared secrets) only while the edited service leaves them', () => {
+    const analyzer = new ComposeIncrementalAnalyzer();
+    const service = (name: string, lines: string): string => `  ${name}:\n    image: nginx:1.27\n${lines}`;
+    let text = 'x-defaults: &defaults\n  restart: always\nservices:\n'
+      + service('web', '    container_name: web\n    ports:\n      - "8080:80"\n    depends_on:\n      db:\n        condition: service_started\n')
+      + service('db', '    environment:\n      POSTGRES_DB: app\n')
+      + service('cache', '    <<: *defaults\n    ports:\n      - "6379:6379"\n')
+      + 'volumes:\n  data:\n';
+    const found = (rule: string, service: string): boolean => analyzer.analyze(text).some((finding) => finding.rule === rule && finding.message.includes(`"${service}"`));
+    const edit = (from: string, to: string, occurrence = 1): void => {
+      let at = -1;
+      for (let n = 0; n < occurrence; n++) at = text.indexOf(from, at + 1);
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      assertSame(analyzer, text);
+      assert.equal(analyzer.lastRun.incremental, true, `after ${from} -> ${to}`);
+    };
+    assertSame(analyzer, text);
+    // Each edit changes one service; the finding it makes or removes may be another service's.
+    edit('"6379:6379"', '"8080:6379"');
+    assert.ok(found('host-port-duplicate', 'web'));
+    edit('"8080:80"', '"8081:80"');
+    assert.ok(!found('host-port-duplicate', 'web'));
+    edit('condition: service_started', 'condition: service_healthy');
+    assert.ok(analyzer.analyze(text).some((finding) => finding.messageId === 'waitedFor'));
+    edit('    <<: *defaults\n', '    <<: *defaults\n    container_name: web\n');
+    assert.ok(found('container-name-duplicate', 'web'));
+    edit('container_name: web', 'container_name: www');
+    assert.ok(!found('container-name-duplicate', 'web'));
+    edit('      POSTGRES_DB: app\n', '      POSTGRES_DB: app\n      DB_PASSWORD: hunter2\n');
+    edit('    <<: *defaults\n', '    <<: *defaults\n    environment:\n      DB_PASSWORD: hunter3\n');
+    assert.ok(analyzer.analyze(text).some((finding) => finding.message.includes('DB_DB_PASSWORD') || finding.message.includes('CACHE_DB_PASSWORD')));
+    // What only the whole file shows: an alias to no anchor, an anchor inside a service.
+    edit('image: nginx:1.27', 'image: *nope', 2);
+    assert.ok(found('compose-yaml-syntax', 'nope') || analyzer.analyze(text).some((finding) => finding.rule === 'compose-yaml-syntax'));
+    text = text.replace('image: *nope', 'image: &mine nginx:1.27');
+    assertSame(analyzer, text);
+    assert.equal(analyzer.lastRun.incremental, false);
+  });
+
+  it('splits a file again only around an edit, as a split of the whole text would', () => {
+    const resplit = (before: string, after: string): void => {
+      const last = splitComposeFile(before);
+      assert.ok(last, JSON.stringify(before));
+      const changed = changedRegion(before, after);
+      assert.deepEqual(splitComposeFile(after, changed, last), splitComposeFile(after, changed), JSON.stringify(after));
+    };
+    const file = 'x-a: 1\nvolumes:\n  v:\nservices:\n  web:\n    image: a\n  db:\n    image: b\nnetworks:\n  n:\n';
+    // A second `services:` above the first one; the first service indented otherwise; a service key typed at the top level.
+    resplit(file, `services:\n  api:\n    image: c\n${file}`);
+    resplit(file, file.replace('x-a: 1\n', 'x-a: 1\nservices:\n  api:\n    image: c\n'));
+    resplit(file, file.replace('  web:', '   web:'));
+    resplit(file, file.replace('  db:', 'db:'));
+    resplit(file, file.replace('\n  db:', '\n\n  db:'));
+    const piece = fc.oneof(fc.constantFrom(...PIECES, 'services:', '\nservices:\n', '\nvolumes:\n', '\n  web:\n', '\t', '---', '%', '<<: *a'), fc.constantFrom(...LINES).map((line) => `${line}\n`));
+    const step = fc.tuple(fc.nat(), fc.nat({ max: 8 }), piece);
+    fc.assert(fc.property(fc.constantFrom(...SMALL_SEEDS, bigCompose(20, 3)), fc.array(step, { minLength: 1, maxLength: 20 }), (start, steps) => {
+      let last: { text: string; split: ComposeSplit } | undefined;
+      let text = start;
+      for (const [at, length, inserted] of steps) {
+        const offset = at % (text.length + 1);
+        text = text.slice(0, offset) + inserted + text.slice(offset + length);
+        const changed = changedRegion(last?.text ?? '', text);
+        const split = splitComposeFile(text, changed, last?.split);
+        assert.deepEqual(split, splitComposeFile(text, changed), JSON.stringify(text));
+        if (split) last = { text, split };
+      }
+    }), params(200));
   });
 });

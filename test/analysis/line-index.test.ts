@@ -1,6 +1,33 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { changedRegion } from '../../server/src/analysis/compose-chunks';
 import { detachedSlice, LineIndex } from '../../server/src/analysis/text';
+
+/** Every offset's position (the line starts and ends as the index sees them). */
+function positions(index: LineIndex): string {
+  return Array.from({ length: index.text.length + 1 }, (_, offset) => {
+    const { line, character } = index.positionAt(offset);
+    return `${line}:${character}`;
+  }).join(' ');
+}
+
+describe('LineIndex after an edit', () => {
+  it('is the index of the new text, whatever the edit does to line breaks (\\n, \\r\\n, lone \\r)', () => {
+    const piece = fc.constantFrom('', 'x', '\n', '\r\n', '\r', 'a\nb', '\n\n', 'é\n');
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), piece), { minLength: 1, maxLength: 30 }), (edits) => {
+      let text = 'a\nb\r\nc\n';
+      let index = new LineIndex(text);
+      for (const [at, length, inserted] of edits) {
+        const offset = at % (text.length + 1);
+        const next = text.slice(0, offset) + inserted + text.slice(offset + length);
+        index = new LineIndex(next, index, changedRegion(text, next));
+        assert.equal(positions(index), positions(new LineIndex(next)), JSON.stringify(next));
+        text = next;
+      }
+    }), { numRuns: 300 });
+  });
+});
 
 describe('LineIndex.eol', () => {
   it('is the document\'s line break, found once (fixes ask for it per edit, on large files too)', () => {

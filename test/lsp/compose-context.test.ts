@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, describe, it, mock } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { composeAnalysisInput, readTextFromDisk, type ComposeFileSource } from '../../server/src/config/compose-context';
+import { ComposeIncrementalAnalyzer } from '../../server/src/analysis/compose-incremental';
+import { composeAnalysisInput, EXISTING_PATHS_REUSE_MS, readTextFromDisk, type ComposeFileSource } from '../../server/src/config/compose-context';
 import { ComposeProjectFiles } from '../../server/src/lsp/compose-files';
 import { kindOfDocument } from '../../server/src/lsp/language-kinds';
 
@@ -58,6 +59,30 @@ describe('Compose context from disk (shared by the language server and the CLI)'
     const input = composeAnalysisInput('/p/stack.yml', 'services:\n  a:\n    env_file: /etc/app.env\n', { files: files({ '/p/compose.override.yaml': OVERRIDE, '/etc/app.env': '' }) });
     assert.deepEqual(input.context.compose, { before: [], after: [], partial: false });
     assert.deepEqual([...(input.context.existingPaths ?? [])], ['/etc/app.env']);
+  });
+
+  it('the language server stats the paths of an edited document once per moment, and again after it', () => {
+    mock.timers.enable({ apis: ['Date'], now: 1_000_000 });
+    try {
+      const entries: Record<string, string | null> = { '/p/.env': 'A=1' };
+      let stats = 0;
+      const counted: ComposeFileSource = { readText: (path) => entries[path] ?? undefined, exists: (path) => { stats++; return Object.hasOwn(entries, path); } };
+      const analyzer = new ComposeIncrementalAnalyzer();
+      const input = (text: string): ReadonlySet<string> | undefined => composeAnalysisInput('/p/compose.yaml', text, { files: counted, parse: (source, context) => analyzer.document(source, context) }).context.existingPaths;
+      const volumes = 'volumes:\n  data:\n';
+      assert.deepEqual([...(input(BASE + volumes) ?? [])], ['.env']);
+      const statted = stats;
+      // An edit that names no other path: the same answer, no stat.
+      assert.deepEqual([...(input(`${BASE}    restart: always\n${volumes}`) ?? [])], ['.env']);
+      assert.equal(stats, statted);
+      // A file created meanwhile is seen once the moment has passed.
+      entries['/p/missing.env'] = '';
+      mock.timers.tick(EXISTING_PATHS_REUSE_MS);
+      assert.deepEqual([...(input(BASE + volumes) ?? [])], ['.env', 'missing.env']);
+      assert.ok(stats > statted);
+    } finally {
+      mock.timers.reset();
+    }
   });
 
   it('reads from disk without a BOM; absent is undefined', () => {

@@ -23,6 +23,7 @@ import { ComposeNode, type EntrySource, type NodeHost } from './compose-node';
 import { parseComposeYaml, type YamlProblem } from './compose-parse';
 import { recordedSettings, recordingReads } from './compose-reads';
 import { composeReferencedPathNames, composeReferencedPaths, normalizeRelativePath, type ReferencedPath } from './compose-paths';
+import type { ServiceChanges } from './compose-service-folds';
 import { LineIndex } from './text';
 import type { AnalysisContext, ComposeSideFile, Range } from './types';
 
@@ -101,6 +102,11 @@ export class ComposeDoc implements NodeHost {
     return this.problems.length === 0;
   }
 
+  /** @internal What changed since the last document built from the same parts (compose-service-folds.ts); undefined for a whole parse. */
+  get serviceChanges(): ServiceChanges | undefined {
+    return this.preparsed?.serviceChanges?.();
+  }
+
   /** The anchored node an alias refers to. */
   aliasTarget(alias: Parameters<NodeHost['aliasTarget']>[0]): Node | undefined {
     return this.targets(alias);
@@ -175,8 +181,8 @@ export class ComposeDoc implements NodeHost {
     return composeReferencedPaths(this);
   }
 
-  /** The paths of `referencedPaths()` alone, for every service of the file (kept across edits by the incremental analyzer). */
-  referencedPathNames(): string[] {
+  /** The paths of `referencedPaths()` alone, for every service of the file (kept across edits by the incremental analyzer). Shared: do not mutate. */
+  referencedPathNames(): readonly string[] {
     return composeReferencedPathNames(this);
   }
 
@@ -209,7 +215,7 @@ export class ComposeDoc implements NodeHost {
   private readServices(): ComposeService[] {
     const services = this.topLevel('services');
     if (!services?.isMap) return [];
-    return services.entrySources().map((source) => new ServiceView(this, services, source));
+    return (this.preparsed?.serviceEntries ?? services.entrySources()).map((source) => new ServiceView(this, services, source));
   }
 }
 
@@ -259,12 +265,16 @@ export interface PreparsedCompose {
   /** What a whole parse reports for this text (then only compose-yaml-syntax runs). */
   problems: readonly YamlProblem[];
   aliasTarget(alias: Alias): Node | undefined;
+  /** What `entrySources()` of the services map lists, known from the parts: their keys and pairs, in order. */
+  serviceEntries?: readonly EntrySource[];
   /** `ComposeDoc.project`, assembled from per-service data. */
   project?(doc: ComposeDoc): ComposeProject;
   /** `ComposeDoc.toJS()`, assembled from per-part data. */
   plain?(doc: ComposeDoc): unknown;
   /** Backs `ComposeDoc.serviceMemo` with a store that outlives the document. */
   memo?(service: ComposeService, key: string, compute: (service: ComposeService) => unknown): unknown;
+  /** `ComposeDoc.serviceChanges`. */
+  serviceChanges?(): ServiceChanges | undefined;
 }
 
 /** The merged view of a Compose project. */

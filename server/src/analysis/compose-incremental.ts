@@ -15,7 +15,8 @@ import { reuseEqualFindings } from './finding-reuse';
 import { mergeInOrder, orderServiceFindings, type OrderedFindings, type OtherFinding } from './compose-order';
 import { ComposeParts, type CachedFindings } from './compose-parts';
 import { recordReads } from './compose-reads';
-import { dependsOnOtherServices, SERVICE_SCOPES } from './compose-rule-scopes';
+import { StaleServices, type KeptFindings } from './compose-stale-services';
+import { servicesDependingOnOthers, SERVICE_SCOPES } from './compose-rule-scopes';
 import { unanalyzableReason } from './input-guard';
 import type { Rule, RuleContext } from './rule';
 import { defaultSettings, type AnalysisContext, type AnalysisSettings, type Finding, type Severity } from './types';
@@ -50,6 +51,10 @@ export class ComposeIncrementalAnalyzer {
   private readonly everyService = new Map<string, string>();
   /** Each service's kept findings in order, by its findings array (compose-order.ts). */
   private readonly ordered = new WeakMap<(CachedFindings | undefined)[], OrderedFindings>();
+  /** Every service's findings array and its findings in order, by position, at the end of the last check. */
+  private lastOrder: { kept: readonly KeptFindings[]; ordered: readonly OrderedFindings[] } = { kept: [], ordered: [] };
+  /** Which services each rule must check again. */
+  private readonly staleness = new StaleServices();
   /** The last findings of the rules that run on the whole document at every edit (finding-reuse.ts). */
   private documentFindings: readonly Finding[] = [];
   /** Stands for "no context" so that calls without one can reuse the prepared document. */
@@ -113,6 +118,7 @@ export class ComposeIncrementalAnalyzer {
     const key = [this.parts.layoutGeneration, stableJson(settings), rules.map(ruleId).join(','), contextKey(doc.context)].join('\u0001');
     if (key !== this.findingsKey) {
       this.parts.clearFindings();
+      this.staleness.reset();
       this.shared.clear();
       this.everyService.clear();
       this.findingsKey = key;
@@ -122,10 +128,11 @@ export class ComposeIncrementalAnalyzer {
     this.findingsFor = { text: doc.text, layoutKey: this.parts.layoutKey };
     const ctx: RuleContext = { settings, context: doc.context };
     const services = doc.allServices;
-    const kept = services.map((service) => this.parts.findings(service.name));
-    const volatile = services.map(dependsOnOtherServices);
+    const kept = this.staleness.start(doc, (service) => this.parts.findings(service.name), servicesDependingOnOthers(doc));
     const views = new Map<string, ComposeDoc>();
     const checked = new Set<string>();
+    /** Services whose findings arrays got entries in this check. */
+    const updated = new Set<number>();
     const others: OtherFinding[] = [];
     /** The findings of rules run on the whole document: new objects at each edit. */
     const made: OtherFinding[] = [];
@@ -147,14 +154,13 @@ export class ComposeIncrementalAnalyzer {
       const everyService = scope.everyService?.(doc) ?? '';
       const allStale = this.everyService.get(rule.id) !== everyService;
       this.everyService.set(rule.id, everyService);
-      const eachService = scope.eachService?.(doc);
-      const dependencies = eachService ? services.map(eachService) : undefined;
-      const stale = staleServices(kept, index, volatile, allStale, dependencies);
+      const { stale, dependencies } = this.staleness.stale(rule.id, index, allStale, scope.eachService?.(doc));
       if (stale.length > 0) {
         const byService = this.recheck(rule, viewOf(doc, stale.map((i) => services[i]), views), severity, ctx, scope.sharedFindings === true);
         for (const i of stale) {
           kept[i][index] = cachedFindings(dependencies?.[i] ?? '', byService.get(services[i].name) ?? []);
           this.ordered.delete(kept[i]);
+          updated.add(i);
           checked.add(services[i].name);
         }
       }
@@ -162,10 +168,15 @@ export class ComposeIncrementalAnalyzer {
       this.parts.usingForFindings = false;
     });
     this.lastRun.servicesChecked = checked.size;
+    this.staleness.finish();
     const reused = reuseEqualFindings(made.map((other) => other.finding), this.documentFindings);
     made.forEach((other, i) => { other.finding = reused[i]; });
     this.documentFindings = reused;
-    const ordered = mergeInOrder(kept.map((own) => this.orderedOf(own)), services.map((service) => this.parts.lineSpan(service.name)), others);
+    // A findings array at the same position as at the last check, with no entry since, is in the same order.
+    const last = this.lastOrder;
+    const byService = kept.map((own, i) => (own === last.kept[i] && !updated.has(i) ? last.ordered[i] : this.orderedOf(own)));
+    this.lastOrder = { kept, ordered: byService };
+    const ordered = mergeInOrder(byService, this.parts.lineSpans(), others);
     return withoutSuppressed(ordered ?? sortFindings(inRuleOrder(rules.length, scoped, kept, others)), doc, rules, this.parts.mayHaveSuppressions(doc.text));
   }
 
@@ -217,17 +228,6 @@ const NOTHING_FOUND: CachedFindings = Object.freeze({ dependency: '', findings: 
 
 function cachedFindings(dependency: string, findings: Finding[]): CachedFindings {
   return dependency === '' && findings.length === 0 ? NOTHING_FOUND : { dependency, findings };
-}
-
-/** Services whose findings of the rule at `rank` cannot be kept: none kept, another dependency, or every one stale. */
-function staleServices(kept: readonly (CachedFindings | undefined)[][], rank: number, volatile: readonly boolean[], allStale: boolean, dependencies: readonly string[] | undefined): number[] {
-  const stale: number[] = [];
-  for (let i = 0; i < kept.length; i++) {
-    const entry = kept[i][rank];
-    // Without dependencies a rule's entries all depend on '' (not read: most are findings of their own, spread over the heap).
-    if (allStale || volatile[i] || entry === undefined || (dependencies !== undefined && entry.dependency !== dependencies[i])) stale.push(i);
-  }
-  return stale;
 }
 
 /** The compose rules of the registry: the only ones whose scope compose-rule-scopes.ts describes. */

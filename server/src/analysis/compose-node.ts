@@ -1,6 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Alias, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Alias, type Node, type Pair } from 'yaml';
 import { ALL_KEYS, noteRead, recordingReads } from './compose-reads';
-import { keysKnownUnique, keyText, isMergePair, mapIndex, mergeSources, toPlain, type ToJSOptions } from './compose-yaml-maps';
+import { mapEntries, mergedPair, type EntrySource } from './compose-map-entries';
+import { toPlain, type ToJSOptions } from './compose-yaml-maps';
 import { isInterpolated } from './interpolation';
 import type { LineIndex } from './text';
 import type { Range } from './types';
@@ -15,6 +16,7 @@ export type PathSegment = string | number;
 export type ValueOrigin = 'local' | 'alias' | 'merge';
 
 export { MergeTag, type ToJSOptions } from './compose-yaml-maps';
+export type { EntrySource } from './compose-map-entries';
 
 /** What a ComposeNode needs from its document. */
 export interface NodeHost {
@@ -213,7 +215,7 @@ export class ComposeNode {
   get(key: string): ComposeNode | undefined {
     if (recordingReads()) this.noteServiceRead(key);
     if (!isMap(this.yaml)) return undefined;
-    const found = this.findPair(this.yaml, key, undefined);
+    const found = mergedPair(this.yaml, key, this.host);
     return found ? this.child(found.pair, key, found.via) : undefined;
   }
 
@@ -240,7 +242,7 @@ export class ComposeNode {
   entrySources(): EntrySource[] {
     if (recordingReads()) this.noteServiceRead(ALL_KEYS);
     if (!isMap(this.yaml)) return [];
-    const sources = this.collectEntries(this.yaml, new Set());
+    const sources = mapEntries(this.yaml, this.host);
     // An alias to no anchor has no node (only in YAML a whole parse rejects): left out.
     const resolves = ({ pair }: EntrySource): boolean => !isAlias(pair.value) || this.host.aliasTarget(pair.value) !== undefined;
     for (const source of sources) if (!resolves(source)) return sources.filter(resolves);
@@ -332,52 +334,6 @@ export class ComposeNode {
     return new ComposeNode(this.host, { yaml: node, path, keyNode, pair, parent: this, site });
   }
 
-  private findPair(map: YAMLMap, key: string, visited: Set<YAMLMap> | undefined): { pair: Pair; via?: Pair } | undefined {
-    const { index, merges } = mapIndex(map);
-    const own = index.get(key);
-    if (own) return { pair: own };
-    if (merges.length === 0) return undefined;
-    const seen = visited ?? new Set<YAMLMap>();
-    seen.add(map);
-    for (const merge of merges) {
-      for (const source of mergeSources(merge, this.host)) {
-        if (seen.has(source)) continue;
-        const found = this.findPair(source, key, seen);
-        if (found) return { pair: found.pair, via: merge };
-      }
-    }
-    return undefined;
-  }
-
-  private collectEntries(map: YAMLMap, visited: Set<YAMLMap>): EntrySource[] {
-    visited.add(map);
-    let seen = keysKnownUnique(map) ? undefined : new Set<string>();
-    const result: EntrySource[] = [];
-    // The `<<` pairs found here (as `mapIndex` finds them): an index of a map listed once, like the
-    // stitched services map of each edit, would be built for nothing.
-    let merges: Pair[] | undefined;
-    for (const pair of map.items) {
-      const key = keyText(pair);
-      if (key === undefined && isMergePair(pair)) (merges ??= []).push(pair);
-      if (key === undefined || seen?.has(key)) continue;
-      seen?.add(key);
-      result.push({ key, pair });
-    }
-    if (!merges) return result;
-    seen ??= new Set(result.map((entry) => entry.key));
-    for (const merge of merges) {
-      for (const source of mergeSources(merge, this.host)) {
-        if (visited.has(source)) continue;
-        for (const entry of this.collectEntries(source, visited)) {
-          if (seen.has(entry.key)) continue;
-          seen.add(entry.key);
-          result.push({ key: entry.key, pair: entry.pair, via: merge });
-        }
-      }
-    }
-    return result;
-  }
-
   private rangeOfNode(node: Node | Pair): Range {
     if (isPair(node)) {
       const start = (node.key as Node | null)?.range?.[0] ?? 0;
@@ -394,13 +350,6 @@ function trimmedEnd(text: string, start: number, end: number): number {
   let trimmed = end;
   while (trimmed > start && /\s/.test(text[trimmed - 1])) trimmed--;
   return trimmed;
-}
-
-/** An entry of a map: its key, the pair holding its value, and the `<<` pair it is merged in through. */
-export interface EntrySource {
-  key: string;
-  pair: Pair;
-  via?: Pair;
 }
 
 export interface DictEntry {

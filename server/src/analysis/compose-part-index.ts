@@ -18,6 +18,8 @@ export class PartIndex<P extends IndexedPart> {
   /** Parts outside `services:` by key (the `services:` line included, the preamble not). */
   tops = new Map<string, P>();
   private lineSpans = new Map<string, LineSpan>();
+  /** The services' line spans in file order. */
+  spans: LineSpan[] = [];
 
   /** Indexes the parts of a build (in file order; no name repeats, or the document is not usable). */
   update(parts: readonly P[]): void {
@@ -28,23 +30,23 @@ export class PartIndex<P extends IndexedPart> {
       this.tops = new Map();
       this.lineSpans = new Map();
     }
+    this.spans = [];
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i];
       const { kind, key, pair } = part.chunk;
       if (kind === 'service') {
         const endLine = parts[i + 1]?.line ?? Infinity;
-        const span = this.lineSpans.get(key);
-        if (span?.firstLine !== part.line || span.endLine !== endLine) this.lineSpans.set(key, { firstLine: part.line, endLine });
+        let span = this.lineSpans.get(key);
+        if (span?.firstLine !== part.line || span.endLine !== endLine) {
+          span = { firstLine: part.line, endLine };
+          this.lineSpans.set(key, span);
+        }
+        this.spans.push(span);
         if (this.services.get(key) !== part) this.services.set(key, part);
       } else if (pair && this.tops.get(key) !== part) {
         this.tops.set(key, part);
       }
     }
-  }
-
-  /** The lines a service's part takes: from its first line to the next part's (or the end). */
-  lineSpan(service: string): LineSpan {
-    return this.lineSpans.get(service) ?? { firstLine: 0, endLine: Infinity };
   }
 
   /** Whether the maps hold exactly the parts' names (then they only need the parts' new values). */

@@ -12,18 +12,19 @@
 import type { Pair } from 'yaml';
 import { moveChunk, parseChunk, type ParsedChunk } from './compose-chunk-parse';
 import { recoverBrokenPart } from './compose-broken-part';
-import { changedRegion, splitComposeChunks, type ChangedRegion, type ChunkSpan } from './compose-chunks';
-import { ComposeDoc, type ComposeProject, type ComposeService } from './compose-doc';
+import { changedRegion, splitComposeFile, type ChangedRegion, type ChunkSpan, type ComposeSplit } from './compose-chunks';
+import { ComposeDoc } from './compose-doc';
 import { addInto, entryStyleCounts, keptEntryStyleCounts, keptStyleCounts, noCounts, removeFrom, styleFromCounts, styleOf, type StyleCounts, type YamlStyle } from './compose-style';
-import { normalizeService, type PlainMap } from './compose-merge';
 import { keysChangedByAnchors } from './compose-anchor-edits';
 import { mayHaveSuppressions, suppressionsNear } from './compose-findings';
-import { ALL_KEYS, noteRead, recordingReads, recordReads } from './compose-reads';
-import { chunkId, stitchChunks, type StitchedDocument } from './compose-stitch';
+import { ALL_KEYS } from './compose-reads';
+import { chunkId, Stitcher, type StitchedDocument } from './compose-stitch';
 import type { LineSpan } from './compose-order';
 import { PartIndex } from './compose-part-index';
 import { EditShift, insertionPoint, layoutFollows, type LayoutPlaces } from './compose-finding-shift';
 import { emptyResults, shiftedResults, type CachedFindings, type Results } from './compose-part-results';
+import { PartData, type PartValues } from './compose-part-data';
+import { ServiceChangeLog, type ServiceChanges } from './compose-service-folds';
 import { detachedSlice, LineIndex } from './text';
 import type { AnalysisContext } from './types';
 
@@ -36,8 +37,7 @@ interface Part {
   line: number;
   /** Whether the last build moved it as its edit moved the text around it (`EditShift.follows`). */
   follows: boolean;
-  /** Plain data of the part's value (`toJS()`), and normalised for a service; valid for `dataKey`. `before`: the plain data it replaced. */
-  data: { dataKey: string; plain?: unknown; normalized?: unknown; before?: unknown };
+  data: PartValues;
   results: Results;
 }
 
@@ -52,10 +52,15 @@ const LOOKAHEAD = 8;
 
 export class ComposeParts {
   private parts: Part[] = [];
-  /** The text the parts were split from (their offsets point into it). */
+  /** The text the parts were split from (their offsets point into it), and that split. */
   private text = '';
+  private split: ComposeSplit | undefined;
   /** Parts by name (kept across edits). */
   private readonly byName = new PartIndex<Part>();
+  private readonly data = new PartData(this.byName);
+  private readonly stitcher = new Stitcher();
+  /** Which services each build changed (compose-service-folds.ts). */
+  private readonly changeLog = new ServiceChangeLog();
   /** The file outside `services:` (its parts, where they start, the indentation style): what per-service results may depend on. */
   layoutKey = '';
   /** Changes when the layout changes other than by moving with an edit (then kept findings cannot be mapped). */
@@ -84,9 +89,10 @@ export class ComposeParts {
   /** The stitched document, or undefined when the file cannot be split into parts (then parse it whole). */
   build(text: string, context: AnalysisContext): ComposeDoc | undefined {
     const changed = changedRegion(this.text, text);
-    // `this.text` split, so whole-text checks need only look where the text changed.
-    const spans = splitComposeChunks(text, changed);
-    if (!spans) return undefined;
+    // `this.text` split, so whole-text checks need only look where the text changed, and its split is rescanned only there.
+    const split = splitComposeFile(text, changed, this.split);
+    if (!split) return undefined;
+    const spans = split.spans;
     const parts: Part[] = [];
     // Reused parts with where they go (not objects: one edit moves hundreds).
     const moved: Part[] = [];
@@ -120,7 +126,7 @@ export class ComposeParts {
         movedTo[at + 2] = found ? 1 : 0;
       }
     }
-    const lines = new LineIndex(text);
+    const lines = new LineIndex(text, this.lines, changed);
     const shift = this.layout?.text === this.text && this.lines ? new EditShift(this.text, changed, this.lines, lines) : undefined;
     // Parts move only once the text is taken: until then they still match the previous text.
     this.outsideBefore = outsideBefore;
@@ -131,8 +137,11 @@ export class ComposeParts {
     });
     this.changes = { before: this.parts, added, dropped: this.parts.filter((_, i) => kept[i] === 0) };
     this.parts = parts;
+    for (const part of added) this.touch(part);
+    for (const part of this.changes.dropped) this.touch(part);
     this.suppressible = this.text !== '' && !this.suppressible ? suppressionsNear(text, changed) : mayHaveSuppressions(text);
     this.text = text;
+    this.split = split;
     this.lines = lines;
     this.shift = shift;
     this.movedBy = undefined;
@@ -162,18 +171,23 @@ export class ComposeParts {
   }
 
   private buildWhole(text: string, context: AnalysisContext, lines: LineIndex): ComposeDoc | undefined {
-    const stitched = stitchChunks(this.parts.map((part) => part.chunk), lines);
+    const stitched = this.stitcher.stitch(this.parts.map((part) => part.chunk), lines);
+    if (!stitched || stitched.problems.length > 0) this.changeLog.interrupt();
     if (!stitched) return undefined;
     if (stitched.problems.length > 0) return new ComposeDoc(text, context, { lines, root: stitched.root, problems: stitched.problems, aliasTarget: (alias) => stitched.targets.get(alias) });
     this.index(stitched);
+    // Known once the parts' results below are settled; nothing reads it before.
+    const changes: { since?: ServiceChanges } = {};
     const doc = new ComposeDoc(text, context, {
       lines,
       root: stitched.root,
       problems: [],
       aliasTarget: (alias) => stitched.targets.get(alias),
-      project: (built) => this.project(built, context),
-      plain: (built) => this.plain(built),
-      memo: (service, key, compute) => this.memo(service, key, compute),
+      serviceEntries: stitched.services,
+      project: (built) => this.data.project(built, context),
+      plain: (built) => this.data.plain(built),
+      memo: (service, key, compute) => this.data.memo(service, key, compute, this.usingForFindings),
+      serviceChanges: () => changes.since,
     });
     const previousKey = this.layoutKey;
     const layout = this.layoutOf(doc, stitched);
@@ -199,6 +213,7 @@ export class ComposeParts {
       if (references.length === 0) {
         if (part.results.line === part.line && part.results.layoutKey === unanchoredKey) continue;
         part.results = shift && movesWithEdit(part, references) ? shiftedResults(part.results, part.line, unanchoredKey, '[]', shift, unmoved(part, references)) : emptyResults(part.line, unanchoredKey, '[]');
+        this.touch(part, 'results');
         continue;
       }
       let keys = references.length === 1 ? keysOfAnchor.get(references[0]) : undefined;
@@ -211,20 +226,35 @@ export class ComposeParts {
       }
       const { key, anchors } = keys;
       const kept = part.results.line === part.line && (part.results.layoutKey === key || (part.results.anchors === anchors && this.keepAcrossAnchorEdit(doc, part, references, lineOf)));
-      if (kept) part.results.layoutKey = key;
-      else part.results = shift && movesWithEdit(part, references) ? shiftedResults(part.results, part.line, key, anchors, shift, unmoved(part, references)) : emptyResults(part.line, key, anchors);
+      if (kept) {
+        part.results.layoutKey = key;
+        continue;
+      }
+      part.results = shift && movesWithEdit(part, references) ? shiftedResults(part.results, part.line, key, anchors, shift, unmoved(part, references)) : emptyResults(part.line, key, anchors);
+      this.touch(part, 'results');
     }
+    changes.since = this.changeLog.next(doc.allServices.map((service) => service.name));
     return doc;
+  }
+
+  /**
+   * Notes a part whose text, data or results (memo values) this build replaced (compose-service-folds.ts).
+   * Results outside `services:` hold nothing whole-file results are made of.
+   */
+  private touch(part: Part, what: 'text or data' | 'results' = 'text or data'): void {
+    if (part.chunk.kind === 'service') this.changeLog.touchService(part.chunk.key);
+    else if (what !== 'results') this.changeLog.touchOutside();
   }
 
   /** One part does not parse alone: what yaml makes of it in the file, when that stays inside it (compose-broken-part.ts). */
   private buildBroken(text: string, context: AnalysisContext, lines: LineIndex, broken: { span: ChunkSpan; at: number }): ComposeDoc | undefined {
+    this.changeLog.interrupt();
     // Suppression comments would read the recovered tree's block ends, which nothing checks against a whole parse.
     if (this.suppressible) return undefined;
     const chunks = this.parts.map((part) => part.chunk);
     const recovered = recoverBrokenPart(text, broken.span, chunks[broken.at - 1], chunks[broken.at]);
     if (!recovered) return undefined;
-    const stitched = stitchChunks([...chunks.slice(0, broken.at), recovered.part, ...chunks.slice(broken.at)], lines, recovered.problems);
+    const stitched = this.stitcher.stitch([...chunks.slice(0, broken.at), recovered.part, ...chunks.slice(broken.at)], lines, recovered.problems);
     if (!stitched || stitched.problems.length === 0) return undefined;
     return new ComposeDoc(text, context, { lines, root: stitched.root, problems: stitched.problems, aliasTarget: (alias) => stitched.targets.get(alias) });
   }
@@ -245,10 +275,14 @@ export class ComposeParts {
     if (oldLines.length !== newLines.length) return false;
     const changedLines = new Set<number>();
     newLines.forEach((text, index) => text !== oldLines[index] && changedLines.add(before.line + index));
-    const changed = keysChangedByAnchors(doc, service, part.data.before, this.serviceData(service, 'plain'), changedLines);
+    const changed = keysChangedByAnchors(doc, service, part.data.before, this.data.serviceData(service, 'plain'), changedLines);
     const stale = (reads: ReadonlySet<string>): boolean => reads.has(ALL_KEYS) || [...reads].some((key) => changed.has(key));
     if (changed.has(ALL_KEYS) || stale(results.reads) || [...results.memo.values()].some((entry) => entry.forFindings && stale(entry.reads))) return false;
-    for (const [name, entry] of results.memo) if (stale(entry.reads)) results.memo.delete(name);
+    for (const [name, entry] of results.memo) {
+      if (!stale(entry.reads)) continue;
+      results.memo.delete(name);
+      this.touch(part, 'results');
+    }
     return true;
   }
 
@@ -263,9 +297,9 @@ export class ComposeParts {
     if (results) for (const key of keys) results.reads.add(key);
   }
 
-  /** The lines a service's part takes: from its first line to the next part's (or the end). */
-  lineSpan(service: string): LineSpan {
-    return this.byName.lineSpan(service);
+  /** `lineSpan` of every service of the last document built, in order (`ComposeDoc.allServices`). */
+  lineSpans(): readonly LineSpan[] {
+    return this.byName.spans;
   }
 
   /** Cached findings of a service (by name), by the rule's position in the rules the analyzer runs. */
@@ -284,9 +318,15 @@ export class ComposeParts {
   private index(stitched: StitchedDocument): void {
     this.byName.update(this.parts);
     for (const part of this.parts) {
-      // A service missing from `references` refers to no other part.
-      const dataKey = part.chunk.kind === 'service' ? stitched.references.get(part.chunk)?.map(chunkId).join(',') ?? '' : stitched.outsideServicesKey;
-      if (part.data.dataKey !== dataKey) part.data = { dataKey, before: part.data.plain };
+      // A service missing from `references` refers to no other part; the same array is the same parts.
+      const references = part.chunk.kind === 'service' ? stitched.references.get(part.chunk) ?? NO_REFERENCES : undefined;
+      if (references && part.data.references === references) continue;
+      const dataKey = references ? references.map(chunkId).join(',') : stitched.outsideServicesKey;
+      if (part.data.dataKey !== dataKey) {
+        part.data = { dataKey, before: part.data.plain };
+        this.touch(part);
+      }
+      part.data.references = references;
     }
   }
 
@@ -326,60 +366,6 @@ export class ComposeParts {
     this.styleSum = { parts: this.parts, counts: sum };
     // The `services:` line parsed alone has no value: its step to the stitched services map is counted here.
     return styleFromCounts(doc, [sum, entryStyleCounts(doc, servicesEntry, true)]) ?? styleOf(doc);
-  }
-
-  /** `ComposeDoc.project` as buildProject gives it for a file without other files in its project. */
-  private project(doc: ComposeDoc, context: AnalysisContext): ComposeProject {
-    const model = Object.create(null) as PlainMap;
-    for (const entry of doc.root?.entries() ?? []) {
-      const key = String(entry.key);
-      model[key] = key === 'services' ? this.servicesData(doc, 'normalized') : this.topData(key, entry.toJS.bind(entry));
-    }
-    return { model, partial: context.compose?.partial === true, hasInclude: model.include !== undefined };
-  }
-
-  /** `ComposeDoc.toJS()`, from each part's plain data. */
-  private plain(doc: ComposeDoc): unknown {
-    const data = Object.create(null) as PlainMap;
-    for (const entry of doc.root?.entries() ?? []) {
-      const key = String(entry.key);
-      data[key] = key === 'services' ? this.servicesData(doc, 'plain') : this.topData(key, entry.toJS.bind(entry));
-    }
-    return data;
-  }
-
-  private servicesData(doc: ComposeDoc, form: 'plain' | 'normalized'): PlainMap {
-    const services = Object.create(null) as PlainMap;
-    for (const service of doc.allServices) services[service.name] = this.serviceData(service, form);
-    return services;
-  }
-
-  private serviceData(service: ComposeService, form: 'plain' | 'normalized'): unknown {
-    const data = (this.byName.services.get(service.name) as Part).data;
-    if (!('plain' in data)) data.plain = service.node.toJS();
-    if (form === 'normalized' && !('normalized' in data)) data.normalized = normalizeService(data.plain);
-    return form === 'plain' ? data.plain : data.normalized;
-  }
-
-  private topData(key: string, toJS: () => unknown): unknown {
-    const data = (this.byName.tops.get(key) as Part).data;
-    if (!('plain' in data)) data.plain = toJS();
-    return data.plain;
-  }
-
-  /** `ComposeDoc.serviceMemo`: computed once per results, with the keys it read noted wherever the value is used. */
-  private memo(service: ComposeService, key: string, compute: (service: ComposeService) => unknown): unknown {
-    const memo = (this.byName.services.get(service.name) as Part).results.memo;
-    let entry = memo.get(key);
-    if (!entry) {
-      const { result, reads } = recordReads(compute, service);
-      entry = { value: result, reads: reads.get(service.name) ?? new Set(), forFindings: false };
-      memo.set(key, entry);
-    } else if (recordingReads()) {
-      for (const read of entry.reads) noteRead(service.name, read);
-    }
-    entry.forFindings ||= this.usingForFindings;
-    return entry.value;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ComposeDoc, ComposeService } from './compose-doc';
 import type { ComposeNode } from './compose-node';
+import { foldServices, sameData } from './compose-service-folds';
 
 /** A file or folder a Compose file names, to be checked for existence. */
 export interface ReferencedPath {
@@ -23,14 +24,18 @@ export function composeReferencedPaths(doc: ComposeDoc): ReferencedPath[] {
   return [...doc.services.flatMap(servicePaths), ...topLevelPaths(doc)];
 }
 
-/** The paths alone (for the adapters to stat), every service's kept across edits of other services. */
-export function composeReferencedPathNames(doc: ComposeDoc): string[] {
-  const names: string[] = [];
-  for (const service of doc.allServices) {
-    for (const name of doc.serviceMemo(service, 'referenced-paths', servicePathNames)) names.push(name);
-  }
-  for (const ref of topLevelPaths(doc)) names.push(ref.path);
-  return names;
+/**
+ * The paths alone (for the adapters to stat), every service's kept across edits of other services, and
+ * the whole list (the same array) across edits that change no service's paths (compose-service-folds.ts).
+ */
+export function composeReferencedPathNames(doc: ComposeDoc): readonly string[] {
+  const pathsOf = (service: ComposeService): string[] => doc.serviceMemo(service, 'referenced-paths', servicePathNames);
+  return foldServices(doc, 'referenced-paths', pathsOf, sameData, (values) => {
+    const names: string[] = [];
+    for (const own of values ?? doc.allServices.map(pathsOf)) for (const name of own) names.push(name);
+    for (const ref of topLevelPaths(doc)) names.push(ref.path);
+    return names;
+  });
 }
 
 /** The paths of one service (a module function: the memo takes it for every service without a closure each). */

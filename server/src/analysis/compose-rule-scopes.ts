@@ -8,16 +8,18 @@
  */
 import type { ComposeDoc, ComposeService } from './compose-doc';
 import { isPlainMap } from './compose-merge';
+import { foldServices } from './compose-service-folds';
+import type { ServiceDependency } from './compose-stale-services';
 import { containerNameOwners } from '../rules/compose/container-name-duplicate';
 import { portClashesOf } from '../rules/compose/host-port-duplicate';
-import { healthyWaiters } from '../rules/compose/service-healthcheck-missing';
+import { healthyWaitersOf } from '../rules/compose/service-healthcheck-missing';
 import { secretsDependency, secretsToReport } from '../rules/compose/service-secret-in-environment';
 
 export interface ServiceScope {
   /** What every service's findings depend on in other services, as text (compared between edits). */
   everyService?: (doc: ComposeDoc) => string;
   /** What each service's findings depend on in other services, as text (compared between edits). */
-  eachService?: (doc: ComposeDoc) => (service: ComposeService) => string;
+  eachService?: (doc: ComposeDoc) => ServiceDependency;
   /** Findings that name no service depend only on the file outside `services:` (not on any service). */
   sharedFindings?: boolean;
 }
@@ -59,38 +61,48 @@ export function dependsOnOtherServices(service: ComposeService): boolean {
   return service.effective.extends !== undefined;
 }
 
+/** `dependsOnOtherServices` of every service, in order: the same array across edits that change no service's `extends`. */
+export function servicesDependingOnOthers(doc: ComposeDoc): readonly boolean[] {
+  return foldServices(doc, 'depends-on-other-services', dependsOnOtherServices, Object.is, (values) => values ?? doc.allServices.map(dependsOnOtherServices));
+}
+
 /** The service that keeps this service's container name (the first to use it). */
-function firstOwnerOfContainerName(doc: ComposeDoc): (service: ComposeService) => string {
+function firstOwnerOfContainerName(doc: ComposeDoc): ServiceDependency {
   const owners = containerNameOwners(doc);
-  return (service) => {
-    const name = service.effective.container_name;
-    return typeof name === 'string' ? owners.get(name) ?? '' : '';
+  return {
+    basis: owners,
+    of: (service) => {
+      const name = service.effective.container_name;
+      return typeof name === 'string' ? owners.get(name) ?? '' : '';
+    },
   };
 }
 
 /** The services and lines of the ports this service's ports clash with. */
-function portClashesWith(doc: ComposeDoc): (service: ComposeService) => string {
+function portClashesWith(doc: ComposeDoc): ServiceDependency {
   return byServiceName(portClashesOf(doc));
 }
 
-/** Every service name, in order: references are judged and typos suggested against them. */
+/** Every service name, in order: references are judged and typos suggested against them (kept while the names are the same). */
 function serviceNames(doc: ComposeDoc): string {
-  const services = doc.project.model.services;
-  return Object.keys(isPlainMap(services) ? services : {}).join('\u0000');
+  return foldServices(doc, 'service-names', (service) => service.name, Object.is, () => {
+    const services = doc.project.model.services;
+    return Object.keys(isPlainMap(services) ? services : {}).join('\u0000');
+  });
 }
 
 /** The first service waiting for this one with `condition: service_healthy`. */
-function healthyWaiter(doc: ComposeDoc): (service: ComposeService) => string {
-  return byServiceName(healthyWaiters(doc.project.model.services));
+function healthyWaiter(doc: ComposeDoc): ServiceDependency {
+  return byServiceName(healthyWaitersOf(doc));
 }
 
 /** A service's entry in `map` (by its name), '' for none. */
-function byServiceName(map: ReadonlyMap<string, string>): (service: ComposeService) => string {
-  return (service) => map.get(service.name) ?? '';
+function byServiceName(map: ReadonlyMap<string, string>): ServiceDependency {
+  return { basis: map, of: (service) => map.get(service.name) ?? '' };
 }
 
 /** Which of the service's secrets are reported here, and the variable each fix uses. */
-function secretVariables(doc: ComposeDoc): (service: ComposeService) => string {
+function secretVariables(doc: ComposeDoc): ServiceDependency {
   const reported = secretsToReport(doc);
-  return (service) => secretsDependency(reported.get(service.name));
+  return { basis: reported, of: (service) => secretsDependency(reported.get(service.name)) };
 }

@@ -12,6 +12,7 @@ import schema from '../schemas/compose-spec.json';
 import { canonicalText } from './compose-canonical';
 import { ALL_KEYS, noteRead } from './compose-reads';
 import { pointerSegments, validateData, withPrototypes } from './compose-schema-validate';
+import { foldServices, sameData } from './compose-service-folds';
 import type { Range } from './types';
 
 export interface SchemaProblem {
@@ -33,7 +34,21 @@ export function validateComposeSchema(doc: ComposeDoc): SchemaProblem[] {
   if (doc.rootKind === 'empty') {
     return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, path: '', keyword: 'type', message: 'The Compose file is empty; define at least one service under "services:".' }];
   }
-  const described = (doc.assembled && problemsByService(doc)) || describeAll(doc, reduceCombinators(validateData(withPrototypes(doc.toJS()), 'document').errors));
+  const byService = doc.assembled ? problemsByService(doc) : undefined;
+  if (!byService) return settled(describeAll(doc, reduceCombinators(validateData(withPrototypes(doc.toJS()), 'document').errors)));
+  let problems = settledProblems.get(byService);
+  if (!problems) {
+    problems = settled(byService);
+    settledProblems.set(byService, problems);
+  }
+  return problems;
+}
+
+/** `settled` per list of problems by service (the same list across edits that change no service's problems). */
+const settledProblems = new WeakMap<SchemaProblem[], SchemaProblem[]>();
+
+/** The problems without repeats, at most MAX_PROBLEMS, in order of position. */
+function settled(described: Iterable<SchemaProblem>): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const problem of described) {
@@ -65,11 +80,17 @@ function problemsByService(doc: ComposeDoc): SchemaProblem[] | undefined {
   if (!doc.topLevel('services')?.isMap || typeof whole !== 'object' || whole === null) return undefined;
   if (!outsideServicesValid(whole as Record<string, unknown>)) return undefined;
   const services = (whole as { services: Record<string, unknown> }).services;
-  const problems: SchemaProblem[] = [];
   // One function for every service (not a closure each).
   const compute = (service: ComposeService): SchemaProblem[] | undefined => serviceProblems(doc, service, services[service.name]);
-  for (const service of doc.allServices) {
-    const own = SERVICE_NAME.test(service.name) ? doc.serviceMemo(service, 'compose-schema', compute) : undefined;
+  const problemsOf = (service: ComposeService): SchemaProblem[] | undefined => (SERVICE_NAME.test(service.name) ? doc.serviceMemo(service, 'compose-schema', compute) : undefined);
+  // Kept across edits that change no service's problems (compose-service-folds.ts); the file outside `services:` is checked above.
+  return foldServices(doc, 'compose-schema', problemsOf, sameData, (values) => joined(values ?? doc.allServices.map(problemsOf)));
+}
+
+/** Every service's problems in order; undefined when a service's cannot be told apart. */
+function joined(byService: readonly (SchemaProblem[] | undefined)[]): SchemaProblem[] | undefined {
+  const problems: SchemaProblem[] = [];
+  for (const own of byService) {
     if (!own) return undefined;
     problems.push(...own);
   }

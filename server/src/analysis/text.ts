@@ -2,13 +2,17 @@ import type { Position, Range, TextEdit } from './types';
 
 /** Maps between offsets and LSP positions for one text. Line breaks: \n, \r\n and lone \r. */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private lineStarts: number[] = [0];
   private eolCache: string | undefined;
+  /** Whether every line starts after a \n (no lone \r). */
+  private newlinesOnly = false;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, previous?: LineIndex, changed?: { start: number; end: number; delta: number }) {
+    if (previous && changed && previous.newlinesOnly && this.edited(previous, changed)) return;
     // Without lone \r every line starts after a \n: the native search is much faster than the loop below.
     if (text.indexOf('\r') < 0 || !/\r(?!\n)/.test(text)) {
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      this.newlinesOnly = true;
       return;
     }
     for (let i = 0; i < text.length; i++) {
@@ -20,6 +24,33 @@ export class LineIndex {
         this.lineStarts.push(i + 1);
       }
     }
+  }
+
+  /**
+   * The line starts of an edit of `previous.text` (`changed`: where the texts differ, offsets in this
+   * text): those before it kept, those in it searched, those after it moved. False when the edit
+   * brings a lone \r (then every line is searched).
+   */
+  private edited(previous: LineIndex, changed: { start: number; end: number; delta: number }): boolean {
+    const { text } = this;
+    for (let at = Math.max(0, changed.start - 1); at < changed.end; at++) if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) !== 10) return false;
+    const before = previous.lineStarts;
+    let kept = 1;
+    while (kept < before.length && before[kept] <= changed.start) kept++;
+    const oldEnd = changed.end - changed.delta;
+    let moved = kept;
+    while (moved < before.length && before[moved] <= oldEnd) moved++;
+    let added = 0;
+    for (let i = text.indexOf('\n', changed.start); i >= 0 && i < changed.end; i = text.indexOf('\n', i + 1)) added++;
+    // Sized once: thousands of starts pushed one at a time are copied again and again as the array grows.
+    const starts = new Array<number>(kept + added + before.length - moved);
+    let at = 0;
+    for (let k = 0; k < kept; k++) starts[at++] = before[k];
+    for (let i = text.indexOf('\n', changed.start); i >= 0 && i < changed.end; i = text.indexOf('\n', i + 1)) starts[at++] = i + 1;
+    for (let k = moved; k < before.length; k++) starts[at++] = before[k] + changed.delta;
+    this.lineStarts = starts;
+    this.newlinesOnly = true;
+    return true;
   }
 
   get lineCount(): number {

@@ -88,11 +88,27 @@ export function composeAnalysisInput(filePath: string, text: string, options: Co
   return { context, doc };
 }
 
-/** Among the paths the document names, those that exist, as `AnalysisContext.existingPaths` wants them. */
+/**
+ * How long the paths found to exist are reused for the same document: the edits of a burst of typing
+ * stat them once, and a file created or removed meanwhile is seen by the next analysis after that.
+ */
+export const EXISTING_PATHS_REUSE_MS = 1000;
+
+/**
+ * The last paths found to exist, by the list of names they were found for: the incremental analyzer
+ * keeps that list (the same array) while an edit changes no path the document names.
+ */
+const lastExisting = new WeakMap<readonly string[], { files: ComposeFileSource; folder: string; at: number; existing: Set<string> }>();
+
+/** Among the paths the document names, those that exist, as `AnalysisContext.existingPaths` wants them. Never changed once made. */
 function existingPaths(doc: ComposeDoc, folder: string, files: ComposeFileSource): Set<string> {
+  const names = doc.referencedPathNames();
+  const now = Date.now();
+  const last = lastExisting.get(names);
+  if (last && last.files === files && last.folder === folder && now >= last.at && now - last.at < EXISTING_PATHS_REUSE_MS) return last.existing;
   const existing = new Set<string>();
   const checked = new Map<string, boolean>();
-  for (const path of doc.referencedPathNames()) {
+  for (const path of names) {
     let found = checked.get(path);
     if (found === undefined) {
       found = files.exists(isAbsolute(path) ? path : join(folder, path));
@@ -100,5 +116,6 @@ function existingPaths(doc: ComposeDoc, folder: string, files: ComposeFileSource
     }
     if (found) existing.add(path);
   }
+  lastExisting.set(names, { files, folder, at: now, existing });
   return existing;
 }

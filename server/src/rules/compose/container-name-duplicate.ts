@@ -1,5 +1,6 @@
 import type { ComposeDoc } from '../../analysis/compose-doc';
 import { isPlainMap } from '../../analysis/compose-merge';
+import { foldServices } from '../../analysis/compose-service-folds';
 import { defineRule } from '../../analysis/rule';
 
 /** Container names are unique per engine: the second service with the same name fails to start. */
@@ -26,18 +27,33 @@ export const containerNameDuplicate = defineRule({
 
 const ownersOf = new WeakMap<object, Map<string, string>>();
 
-/** Container name -> the first service of the merged project that uses it (kept per merged project). */
+/**
+ * Container name -> the first service of the merged project that uses it (kept per merged project,
+ * and across edits that change no service's container name: compose-service-folds.ts).
+ */
 export function containerNameOwners(doc: ComposeDoc): Map<string, string> {
-  const services = doc.project.model.services;
+  return foldServices(doc, 'container-name-owners', (service) => containerNameOf(servicesOf(doc)[service.name]), Object.is, () => ownersIn(doc));
+}
+
+function ownersIn(doc: ComposeDoc): Map<string, string> {
   let owners = ownersOf.get(doc.project);
   if (owners) return owners;
   owners = new Map<string, string>();
   ownersOf.set(doc.project, owners);
-  if (!isPlainMap(services)) return owners;
+  const services = servicesOf(doc);
   for (const name in services) {
-    const service = services[name];
-    const containerName = isPlainMap(service) ? service.container_name : undefined;
-    if (typeof containerName === 'string' && !owners.has(containerName)) owners.set(containerName, name);
+    const containerName = containerNameOf(services[name]);
+    if (containerName !== undefined && !owners.has(containerName)) owners.set(containerName, name);
   }
   return owners;
+}
+
+function servicesOf(doc: ComposeDoc): Record<string, unknown> {
+  const services = doc.project.model.services;
+  return isPlainMap(services) ? services : {};
+}
+
+function containerNameOf(service: unknown): string | undefined {
+  const containerName = isPlainMap(service) ? service.container_name : undefined;
+  return typeof containerName === 'string' ? containerName : undefined;
 }

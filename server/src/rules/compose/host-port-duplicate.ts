@@ -1,6 +1,7 @@
 import type { ComposeDoc, ComposeService } from '../../analysis/compose-doc';
 import { isPlainMap } from '../../analysis/compose-merge';
 import { bindsAllInterfaces, parsePortSpec, portRange, type PortMapping } from '../../analysis/compose-ports';
+import { foldServices, sameData } from '../../analysis/compose-service-folds';
 import { defineRule } from '../../analysis/rule';
 import type { Range } from '../../analysis/types';
 
@@ -44,16 +45,23 @@ export const hostPortDuplicate = defineRule({
  * it (the incremental analyzer moves the line the message names, compose-finding-shift.ts).
  */
 export function portClashesOf(doc: ComposeDoc): Map<string, string> {
-  const clashes = new Map<string, string>();
+  const found = portClashes(doc);
+  let clashes = clashTexts.get(found);
+  if (clashes) return clashes;
+  clashes = new Map<string, string>();
   const lineIn = ({ range, keyLine }: Binding): string => (range ? String(range.start.line - (keyLine ?? 0)) : '-');
-  for (const found of portClashes(doc)) {
-    const { binding, clash } = found;
-    found.text ??= `${lineIn(binding)}:${binding.range?.start.character}>${clash.service}@${lineIn(clash)}`;
+  for (const one of found) {
+    const { binding, clash } = one;
+    one.text ??= `${lineIn(binding)}:${binding.range?.start.character}>${clash.service}@${lineIn(clash)}`;
     const before = clashes.get(binding.service);
-    clashes.set(binding.service, before === undefined ? found.text : `${before},${found.text}`);
+    clashes.set(binding.service, before === undefined ? one.text : `${before},${one.text}`);
   }
+  clashTexts.set(found, clashes);
   return clashes;
 }
+
+/** `portClashesOf` per list of clashes (the same list across edits that change no service's ports). */
+const clashTexts = new WeakMap<PortClash[], Map<string, string>>();
 
 /** `portClashes` per document (its views share `allServices`). */
 const clashesFor = new WeakMap<readonly ComposeService[], PortClash[]>();
@@ -77,8 +85,20 @@ function clashOf(binding: Binding, clash: Binding): PortClash {
   return found;
 }
 
-/** Each port written here that an earlier one (or one from another file) already publishes, with that one, in the file's order. */
+/**
+ * Each port written here that an earlier one (or one from another file) already publishes, with that one, in the
+ * file's order. Kept across edits that change no service's bindings (compose-service-folds.ts): equal bindings
+ * make the same clashes.
+ */
 function portClashes(doc: ComposeDoc): PortClash[] {
+  return foldServices(doc, 'host-port-duplicate', (service) => ownBindings(doc, service), sameData, () => clashesIn(doc));
+}
+
+function ownBindings(doc: ComposeDoc, service: ComposeService): ServiceBindings {
+  return doc.serviceMemo(service, 'host-port-duplicate', serviceBindings);
+}
+
+function clashesIn(doc: ComposeDoc): PortClash[] {
   let clashes = clashesFor.get(doc.allServices);
   if (clashes) return clashes;
   clashes = [];
@@ -116,7 +136,7 @@ function bindingsOf(doc: ComposeDoc): { local: Binding[]; foreign: Binding[] } {
   const foreign: Binding[] = [];
   const written: ServiceBindings[] = [];
   for (const service of doc.allServices) {
-    const own = doc.serviceMemo(service, 'host-port-duplicate', serviceBindings);
+    const own = ownBindings(doc, service);
     written.push(own);
     for (const binding of own.local) local.push(binding);
   }

@@ -1,4 +1,6 @@
+import type { ComposeDoc } from '../../analysis/compose-doc';
 import { isPlainMap } from '../../analysis/compose-merge';
+import { foldServices, sameData } from '../../analysis/compose-service-folds';
 import { defineRule } from '../../analysis/rule';
 
 /** Without a healthcheck Compose knows only that the process runs, and `service_healthy` cannot wait for it. */
@@ -16,7 +18,7 @@ export const serviceHealthcheckMissing = defineRule({
   fixable: false,
   check(doc, report) {
     if (doc.project.partial) return;
-    const waiters = healthyWaiters(doc.project.model.services);
+    const waiters = healthyWaitersOf(doc);
     for (const service of doc.services) {
       const effective = service.effective;
       // `healthcheck: {disable: true}` is a decision too; `extends` may bring one from elsewhere.
@@ -29,8 +31,18 @@ export const serviceHealthcheckMissing = defineRule({
   },
 });
 
+/** `healthyWaiters` of the document's project, kept across edits that change no service's waits (compose-service-folds.ts). */
+export function healthyWaitersOf(doc: ComposeDoc): Map<string, string> {
+  return foldServices(doc, 'healthy-waiters', (service) => waitsForHealthy(servicesOf(doc)[service.name]), sameData, () => healthyWaiters(doc.project.model.services));
+}
+
+function servicesOf(doc: ComposeDoc): Record<string, unknown> {
+  const services = doc.project.model.services;
+  return isPlainMap(services) ? services : {};
+}
+
 /** Service name -> the first service that waits for it with `condition: service_healthy`. */
-export function healthyWaiters(services: unknown): Map<string, string> {
+function healthyWaiters(services: unknown): Map<string, string> {
   const waiters = new Map<string, string>();
   if (!isPlainMap(services)) return waiters;
   for (const name in services) {

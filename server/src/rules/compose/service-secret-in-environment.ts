@@ -1,6 +1,7 @@
 import type { ComposeDoc, ComposeService } from '../../analysis/compose-doc';
 import type { ComposeNode, DictEntry } from '../../analysis/compose-node';
 import { interpolationFix, secretFix, supportsFileVariant } from '../../analysis/compose-secret-fixes';
+import { foldServices, sameData } from '../../analysis/compose-service-folds';
 import { isInterpolated } from '../../analysis/interpolation';
 import { defineRule } from '../../analysis/rule';
 import { isSecretName, nameWords, secretValueKind } from '../../analysis/secrets';
@@ -68,15 +69,24 @@ export interface SecretToReport extends Judged {
 
 /**
  * Service name -> its secrets to report, in order. A value shared through an anchor is reported for
- * the first service only; a name hard-coded in several services gets a variable per service.
+ * the first service only; a name hard-coded in several services gets a variable per service. Kept
+ * across edits that change no service's hard-coded secrets (compose-service-folds.ts).
  */
 export function secretsToReport(doc: ComposeDoc): Map<string, SecretToReport[]> {
+  return foldServices(doc, 'service-secret-in-environment', (service) => judgedSecrets(doc, service), sameData, () => secretsIn(doc));
+}
+
+function judgedSecrets(doc: ComposeDoc, service: ComposeService): Judged[] {
+  return doc.serviceMemo(service, 'service-secret-in-environment', judgeService);
+}
+
+function secretsIn(doc: ComposeDoc): Map<string, SecretToReport[]> {
   let result = reportedFor.get(doc.allServices);
   if (result) return result;
   const seen = new Set<string>();
   const found: { service: string; judged: Judged }[] = [];
   for (const service of doc.allServices) {
-    for (const judged of doc.serviceMemo(service, 'service-secret-in-environment', judgeService)) {
+    for (const judged of judgedSecrets(doc, service)) {
       if (seen.has(judged.at)) continue;
       seen.add(judged.at);
       found.push({ service: service.name, judged });
