@@ -1,6 +1,6 @@
 import { DockerfileDoc } from './dockerfile-doc';
 import { ComposeDoc, COMPOSE_SYNTAX_RULE_ID } from './compose-doc';
-import { formatMessage, type ParsedDocuments, type Rule } from './rule';
+import { formatMessage, type ParsedDocuments, type ReportDescriptor, type Rule } from './rule';
 import { isSuppressed, readSuppressions } from './suppressions';
 import { LineIndex } from './text';
 import { defaultSettings, type AnalysisContext, type AnalysisSettings, type DocumentKind, type Finding, type Severity, type SeveritySetting } from './types';
@@ -60,6 +60,13 @@ function analyzeCompose(text: string, settings: AnalysisSettings, options: Analy
   });
 }
 
+/**
+ * The finding each frozen descriptor gave, and its rule. A rule that keeps its reports (frozen: never
+ * changed) and reports one again, as the Dockerfile rules keeping theirs per segment do at every edit
+ * (rpm-checks.ts), gets that finding back under the same rule and severity: nothing to format again.
+ */
+const findingOfKept = new WeakMap<ReportDescriptor, { rule: Rule; finding: Finding }>();
+
 /** Runs the rules on a parsed document; findings in document order (a stable sort: ties keep rule order). */
 export function runRules<K extends DocumentKind>(doc: ParsedDocuments[K], rules: readonly Rule<K>[], settings: AnalysisSettings, options: AnalyzeOptions): Finding[] {
   const findings: Finding[] = [];
@@ -70,10 +77,17 @@ export function runRules<K extends DocumentKind>(doc: ParsedDocuments[K], rules:
     if (!severity) continue;
     try {
       rule.check(doc, (report) => {
+        const kept = Object.isFrozen(report) ? findingOfKept.get(report) : undefined;
+        if (kept?.rule === rule && kept.finding.severity === milder(severity, report.severity)) {
+          findings.push(kept.finding);
+          return;
+        }
         const template = rule.messages[report.messageId];
         if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown message id ${report.messageId}`);
-        findings.push({ rule: rule.id, aliases: rule.aliases, severity: milder(severity, report.severity), messageId: report.messageId,
-          message: formatMessage(template, report.data), range: report.range, fixes: report.fixes ?? [], ...(report.pin ? { pin: report.pin } : {}) });
+        const finding: Finding = { rule: rule.id, aliases: rule.aliases, severity: milder(severity, report.severity), messageId: report.messageId,
+          message: formatMessage(template, report.data), range: report.range, fixes: report.fixes ?? [], ...(report.pin ? { pin: report.pin } : {}) };
+        if (Object.isFrozen(report)) findingOfKept.set(report, { rule, finding });
+        findings.push(finding);
       }, ctx);
     } catch (error) {
       options.onRuleError?.(rule.id, error);

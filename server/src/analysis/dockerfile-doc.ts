@@ -1,8 +1,8 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction, type Onbuild } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import { LineIndex } from './text';
 import type { Range } from './types';
 import { parseShellCommands, type ShellScript } from './shell';
-import { cacheInstructionGetters } from './ast-cache';
+import { DocumentSegment, type Summarize } from './dockerfile-segment';
 
 /** One build stage: its FROM and the instructions up to the next FROM. */
 export interface Stage {
@@ -19,7 +19,8 @@ export interface Stage {
  */
 export interface DockerfileParts {
   escapeCharacter: string;
-  instructions: Instruction[];
+  /** The instructions in document order, in segments each read once (dockerfile-segment.ts). */
+  segments: readonly DocumentSegment[];
 }
 
 /**
@@ -37,61 +38,53 @@ export class DockerfileDoc {
   readonly instructions: Instruction[];
   readonly stages: Stage[];
   private readonly shellCache = new Map<Instruction, ShellScript>();
-  /**
-   * Stage of each of the document's own instructions (null before the first FROM), built once: rules ask per
-   * instruction, and a scan each time is quadratic. One map also answers isTopLevel: one fewer to fill per edit.
-   */
-  private readonly stageByInstruction = new Map<Instruction, Stage | null>();
-  /** Instructions by upper-case keyword, built once: every rule asks for some. */
+  /** The instructions in segments, read once each (an assembled document reuses its unchanged pieces' segments), and the count of stages before each. */
+  private readonly segments: readonly DocumentSegment[];
+  private readonly stagesBefore: number[] = [];
+  /** Instructions by upper-case keyword, and the RUNs, gathered from the segments when first asked. */
   private readonly byKeyword = new Map<string, Instruction[]>();
-  /** RUN instructions and ONBUILD RUN triggers in document order, noted while the keywords are read anyway. */
-  private readonly runs: Instruction[] = [];
+  private runs: Instruction[] | undefined;
 
   constructor(readonly text: string, parts?: DockerfileParts) {
     this.lines = new LineIndex(text);
     if (parts) {
       const escape = parts.escapeCharacter;
       this.ast = { getEscapeCharacter: () => escape };
-      this.instructions = parts.instructions;
+      this.segments = joinable(parts.segments);
+      this.instructions = joined(this.segments.map((segment) => segment.instructions));
     } else {
       this.tree = DockerfileParser.parse(text);
       this.ast = this.tree;
       this.instructions = this.tree.getInstructions();
       for (const instruction of this.instructions) parsedIn.set(instruction, { doc: this });
+      this.segments = [new DocumentSegment(this.instructions)];
     }
-    // One pass, each keyword read once: an assembled document is built at every edit (dockerfile-incremental.ts).
     const stages: Stage[] = [];
-    for (const instruction of this.instructions) {
-      cacheInstructionGetters(instruction);
-      const keyword = instruction.getKeyword();
-      const same = this.byKeyword.get(keyword);
-      if (same) same.push(instruction);
-      else this.byKeyword.set(keyword, [instruction]);
-      if (keyword === 'RUN') this.runs.push(instruction);
-      else if (keyword === 'ONBUILD') {
-        const trigger = (instruction as Onbuild).getTriggerInstruction();
-        if (trigger?.getKeyword() === 'RUN') this.runs.push(trigger);
-      }
-      // A stage is a FROM and the instructions up to the next FROM.
-      if (keyword === 'FROM') {
-        const from = instruction as From;
-        stages.push({ index: stages.length, from, name: from.getBuildStage()?.toLowerCase() ?? null, instructions: [instruction] });
-      } else if (stages.length > 0) {
-        stages[stages.length - 1].instructions.push(instruction);
-      }
-      this.stageByInstruction.set(instruction, stages.length > 0 ? stages[stages.length - 1] : null);
+    for (const segment of this.segments) {
+      this.stagesBefore.push(stages.length);
+      for (const stage of segment.stagesFrom(stages.length)) stages.push(stage);
     }
     this.stages = stages;
   }
 
   /** Instructions with the given keyword (upper case), across all stages. */
   instructionsOf(keyword: string): Instruction[] {
-    return this.byKeyword.get(keyword)?.slice() ?? [];
+    let found = this.byKeyword.get(keyword);
+    if (!found) {
+      found = joined(this.segments.map((segment) => segment.byKeyword.get(keyword) ?? NONE));
+      this.byKeyword.set(keyword, found);
+    }
+    return found.slice();
   }
 
   /** RUN instructions, including `ONBUILD RUN` triggers (their commands run in child images). Shared: do not modify. */
   runInstructions(): readonly Instruction[] {
-    return this.runs;
+    return (this.runs ??= this.segments.length === 1 ? this.segments[0].runs : joined(this.segments.map((segment) => segment.runs)));
+  }
+
+  /** What `summarize` makes of each segment, in document order; kept with the segments (see Summarize: it must read nothing else). */
+  summaries<T>(summarize: Summarize<T>): T[] {
+    return this.segments.map((segment) => segment.summary(summarize, this));
   }
 
   get finalStage(): Stage | undefined {
@@ -107,11 +100,13 @@ export class DockerfileDoc {
 
   /** Whether the instruction is one of the document's own (not an ONBUILD trigger parsed out of one). */
   isTopLevel(instruction: Instruction): boolean {
-    return this.stageByInstruction.has(instruction);
+    return this.segmentAt(instruction.getRange().start.line).holds(instruction);
   }
 
   stageOf(instruction: Instruction): Stage | undefined {
-    return this.stageByInstruction.get(instruction) ?? undefined;
+    const at = this.segmentIndexAt(instruction.getRange().start.line);
+    const part = this.segments[at].stageAt(instruction);
+    return part === undefined || part < 0 ? undefined : this.stages[this.stagesBefore[at] + part];
   }
 
   /** The shell commands of a RUN (shell form, exec form or heredoc), tokenised once. */
@@ -126,6 +121,22 @@ export class DockerfileDoc {
     return script;
   }
 
+  /** The segment whose lines hold the line: the last one starting on it or before (segments follow each other). */
+  private segmentIndexAt(line: number): number {
+    let low = 0;
+    let high = this.segments.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.segments[mid].firstLine <= line) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  private segmentAt(line: number): DocumentSegment {
+    return this.segments[this.segmentIndexAt(line)];
+  }
+
   textOf(range: Range): string {
     return this.text.slice(this.lines.offsetAt(range.start), this.lines.offsetAt(range.end));
   }
@@ -137,4 +148,25 @@ export class DockerfileDoc {
     if (endLine < this.lines.lineCount) return { start: { line: range.start.line, character: 0 }, end: { line: endLine, character: 0 } };
     return { start: { line: range.start.line, character: 0 }, end: this.lines.positionAt(this.text.length) };
   }
+}
+
+/**
+ * The segments, each with its own stages: a segment after the first must start at a FROM (a stage
+ * piece does), else its leading instructions belong to the stage before and all are read again as one.
+ * Segments without instructions are left out, so each one's first line starts its lines.
+ */
+function joinable(segments: readonly DocumentSegment[]): readonly DocumentSegment[] {
+  const kept = segments.filter((segment) => segment.instructions.length > 0);
+  if (kept.length === 0) return [new DocumentSegment([])];
+  if (kept.every((segment, index) => index === 0 || segment.leading === 0)) return kept;
+  return [new DocumentSegment(kept.flatMap((segment) => segment.instructions))];
+}
+
+const NONE: readonly Instruction[] = [];
+
+/** The lists one after the other, in a new array (a loop: flatMap cost more at every edit). */
+function joined<T>(lists: readonly (readonly T[])[]): T[] {
+  const all: T[] = [];
+  for (const list of lists) for (const item of list) all.push(item);
+  return all;
 }

@@ -1,6 +1,6 @@
-import type { Instruction } from 'dockerfile-ast';
 import { analyze, byPosition, runRules, withoutSuppressedDockerfile, type AnalyzeOptions } from './analyze';
 import { DockerfileDoc, type Stage } from './dockerfile-doc';
+import { DocumentSegment } from './dockerfile-segment';
 import { checkedStage, namesLine, shapeOf, shiftedCheck, type CheckedStage } from './dockerfile-finding-shift';
 import { reuseEqualFindings } from './finding-reuse';
 import { cutStages, type CutDockerfile, type StagePiece } from './dockerfile-stages-cut';
@@ -15,10 +15,10 @@ interface Piece {
   /** Lower-case stage names and FROM images of the stages that start on the piece's own lines. */
   names: string[];
   bases: string[];
-  /** Its instructions on its own lines (a stage piece's copy of the prelude left out). */
-  own: Instruction[];
-  /** Cut from a parse of the whole text: its document goes on past its own lines, so it is not checked on its own. */
-  cutFromWhole?: boolean;
+  /** Its instructions on its own lines (a stage piece's copy of the prelude left out), read once for the assembled documents. */
+  own: DocumentSegment;
+  /** Cut out of a parse of more stages (parseMany): its document goes on past its own lines, so it is not checked on its own. */
+  cutOut?: boolean;
 }
 
 /** How much work the last call did (tests use it to prove the cached path was taken). */
@@ -31,7 +31,7 @@ export interface IncrementalStats {
   shifted: number;
   /** Runs (0 or 1) of the rules whose messages name a line, for moved stages that had findings of theirs. */
   relined: number;
-  /** Most stages had moved or changed (a line added above them): the text was parsed whole, then cut into pieces. */
+  /** Most stages had moved or changed (a line added above them): the text, or the span of moved stages, was parsed at once, then cut into pieces. */
   rebuilt?: boolean;
 }
 
@@ -43,6 +43,8 @@ interface RuleSets {
   namingLines: readonly Rule<'dockerfile'>[];
   namingLineIds: ReadonlySet<string>;
   document: readonly Rule<'dockerfile'>[];
+  /** Each rule's place in `all`, by id. */
+  rank: ReadonlyMap<string, number>;
 }
 
 /** One call: the cut text, how to lint it, and the pieces and checks it uses (kept for the next call). */
@@ -80,6 +82,11 @@ export class DockerfileIncrementalAnalyzer {
   /** The same checks by `shapeOf` their stages, to find a moved stage's. */
   private byShape = new Map<string, CheckedStage>();
   private fingerprint = '';
+  /**
+   * The last call's stage keys (`keyOf`, in stage order): an unchanged stage takes its key again, and a text found
+   * in one is a stage that moved. Keys, not the stages: those would keep the last text alive, copied by each scavenge.
+   */
+  private lastKeys: readonly string[] = [];
   /** The last findings of the rules that run on the whole document at every edit (finding-reuse.ts). */
   private documentFindings: readonly Finding[] = [];
   stats: IncrementalStats = { full: false, parsed: 0, checked: 0, shifted: 0, relined: 0 };
@@ -91,6 +98,7 @@ export class DockerfileIncrementalAnalyzer {
       this.checks.clear();
       this.byShape.clear();
       this.documentFindings = [];
+      this.lastKeys = [];
       this.stats = { full: true, parsed: 1, checked: 1, shifted: 0, relined: 0 };
       return analyze(text, 'dockerfile', settings, options);
     }
@@ -104,8 +112,9 @@ export class DockerfileIncrementalAnalyzer {
     this.fingerprint = fingerprint;
     this.stats = { full: false, parsed: 0, checked: 0, shifted: 0, relined: 0 };
     const call: Call = { text, cut, settings, options, rules: ruleSets(options), pieces: new Map(), checks: new Map(), byShape: new Map() };
-    const ownKeys = cut.stages.map((stage) => keyOf([stage]));
-    if (isMany(ownKeys.filter((key) => !this.pieces.has(key)).length, ownKeys.length)) this.parseWhole(call, ownKeys);
+    const ownKeys = this.keysOf(cut.stages);
+    const missing = ownKeys.map((key, index) => (this.pieces.has(key) ? -1 : index)).filter((index) => index >= 0);
+    if (isMany(missing.length, ownKeys.length)) this.parseMany(call, ownKeys, missing);
     const own = cut.stages.map((stage, index) => this.piece(call, [stage], ownKeys[index]));
     const whole = assembledDocument(text, own);
     const findings = this.stageFindings(call, new Ancestry(own), ownKeys, whole);
@@ -114,23 +123,49 @@ export class DockerfileIncrementalAnalyzer {
     this.pieces = call.pieces;
     this.checks = call.checks;
     this.byShape = call.byShape;
+    this.lastKeys = ownKeys;
     // analyze() sorts one list built rule by rule: ties in position keep the rules' order.
-    const rank = new Map(call.rules.all.map((rule, index) => [rule.id, index]));
+    const rank = call.rules.rank;
     findings.sort((a, b) => byPosition(a, b) || (rank.get(a.rule) ?? 0) - (rank.get(b.rule) ?? 0));
     return withoutSuppressedDockerfile(whole, call.rules.all, findings);
   }
 
   /**
-   * A line added or removed above most stages moves them all: parsing each again in a text of its
-   * own costs more than one whole parse. Each stage gets a piece cut from that parse, so the next
-   * edits find them; what the stage rules found is mostly kept or shifted (stageFindings).
+   * Each stage's key. Where the last call had the same text at the same line (the stages before and
+   * after an edit: compared from both ends, each comparison ending at the first differing character),
+   * its key string is taken again: a map look-up then hashes no new string of the stage's whole text.
    */
-  private parseWhole(call: Call, ownKeys: readonly string[]): void {
-    const doc = new DockerfileDoc(call.text);
+  private keysOf(stages: readonly StagePiece[]): string[] {
+    const last = this.lastKeys;
+    const same = (at: number, lastAt: number): boolean => isKeyOf(last[lastAt], stages[at]);
+    const keys = stages.map((): string | undefined => undefined);
+    let head = 0;
+    for (; head < Math.min(stages.length, last.length) && same(head, head); head++) keys[head] = last[head];
+    const rest = Math.min(stages.length, last.length) - head;
+    for (let tail = 1; tail <= rest && same(stages.length - tail, last.length - tail); tail++) keys[stages.length - tail] = last[last.length - tail];
+    return keys.map((key, index) => key ?? keyOf([stages[index]]));
+  }
+
+  /**
+   * Many stages lack a piece. A line added or removed above most stages moves them all: parsing each
+   * again in a text of its own costs more than one parse of them together. The stages that only moved
+   * (their text was the last call's too) are parsed in one text, from the first to the last of them;
+   * a stage the edit changed is parsed on its own, as its check needs anyway. When that span is every
+   * stage, or most stages changed, the text is parsed whole (and checked whole: checkTheRest).
+   */
+  private parseMany(call: Call, ownKeys: readonly string[], missing: readonly number[]): void {
+    const known = new Set(this.lastKeys.map(textOfKey));
+    const moved = missing.filter((index) => known.has(call.cut.stages[index].text));
+    const whole = moved.length === 0 || isMany(missing.length - moved.length, ownKeys.length) || (moved[0] === 0 && moved[moved.length - 1] === ownKeys.length - 1);
+    const [first, last] = whole ? [0, ownKeys.length - 1] : [moved[0], moved[moved.length - 1]];
+    const doc = new DockerfileDoc(whole ? call.text : assemble(call.cut, call.cut.stages.slice(first, last + 1)));
+    // The pieces of the stages the parse holds, each its own instructions (the first stage's: those before it too).
     const instructions = byStage(call.cut, doc.instructions, (instruction) => instruction.getRange().start.line);
     const stages = byStage(call.cut, doc.stages, (stage) => stage.from.getRange().start.line);
-    ownKeys.forEach((key, index) => call.pieces.set(key, { doc, ...namesAndBases(stages[index]), own: instructions[index], cutFromWhole: true }));
-    call.wholeParse = doc;
+    for (let index = first; index <= last; index++) {
+      call.pieces.set(ownKeys[index], { doc, ...namesAndBases(stages[index]), own: new DocumentSegment(instructions[index]), cutOut: true });
+    }
+    if (whole) call.wholeParse = doc;
     this.stats.parsed++;
     this.stats.rebuilt = true;
   }
@@ -138,7 +173,7 @@ export class DockerfileIncrementalAnalyzer {
   /** The parse of these stages (the last one's lines its own), from this call or the last, else parsed; `toCheck` wants a text of their own. */
   private piece(call: Call, stages: readonly StagePiece[], key: string, toCheck = false): Piece {
     const found = call.pieces.get(key) ?? this.pieces.get(key);
-    if (found && !(toCheck && found.cutFromWhole)) {
+    if (found && !(toCheck && found.cutOut)) {
       call.pieces.set(key, found);
       return found;
     }
@@ -146,7 +181,7 @@ export class DockerfileIncrementalAnalyzer {
     const firstLine = stages[stages.length - 1].line;
     const ownStages = doc.stages.filter((stage) => stage.from.getRange().start.line >= firstLine);
     const ownFrom = stages.length === 1 && stages[0] === call.cut.stages[0] ? 0 : firstLine;
-    const made: Piece = { doc, ...namesAndBases(ownStages), own: doc.instructions.filter((instruction) => instruction.getRange().start.line >= ownFrom) };
+    const made: Piece = { doc, ...namesAndBases(ownStages), own: new DocumentSegment(doc.instructions.filter((instruction) => instruction.getRange().start.line >= ownFrom)) };
     this.stats.parsed++;
     // Only single stages are asked for again; a text of a stage and its ancestors serves one check.
     if (stages.length === 1) call.pieces.set(key, made);
@@ -156,7 +191,7 @@ export class DockerfileIncrementalAnalyzer {
   /** Each stage's stage-rule findings: kept while its text and line are unchanged, shifted when it only moved, else checked. */
   private stageFindings(call: Call, ancestry: Ancestry, ownKeys: readonly string[], whole: DockerfileDoc): Finding[] {
     const { cut, rules } = call;
-    const targets = cut.stages.map((_stage, index) => [...ancestry.of(index), index].map((at) => cut.stages[at]));
+    const targets = cut.stages.map((stage, index) => (ancestry.has(index) ? [...ancestry.of(index), index].map((at) => cut.stages[at]) : [stage]));
     const keys = targets.map((stages, index) => (stages.length === 1 ? ownKeys[index] : keyOf(stages)));
     // Moved stages that had findings of rules naming a line, and those rules: a rule that found nothing there before finds nothing now.
     const relined: number[] = [];
@@ -231,10 +266,14 @@ class Ancestry {
     });
   }
 
+  /** Whether the stages of the piece are built FROM an earlier one, or may be (a variable); most are built FROM an image. */
+  has(index: number): boolean {
+    return this.own[index].bases.some((base) => base.includes('$') || this.byName.has(base));
+  }
+
   /** Indexes of the ancestors, in document order. */
   of(index: number): number[] {
-    // Most stages are built FROM an image: no set to fill.
-    if (this.own[index].bases.every((base) => !base.includes('$') && !this.byName.has(base))) return [];
+    if (!this.has(index)) return [];
     const found = new Set<number>();
     const visit = (at: number): void => {
       for (const base of this.own[at].bases) {
@@ -260,7 +299,10 @@ function ruleSets(options: AnalyzeOptions): RuleSets {
   if (!sets) {
     const stage = all.filter((rule) => rule.scope === 'stage');
     const namingLines = stage.filter(namesLine);
-    sets = { all, stage, namingLines, namingLineIds: new Set(namingLines.map((rule) => rule.id)), document: all.filter((rule) => rule.scope !== 'stage') };
+    sets = {
+      all, stage, namingLines, namingLineIds: new Set(namingLines.map((rule) => rule.id)), document: all.filter((rule) => rule.scope !== 'stage'),
+      rank: new Map(all.map((rule, index) => [rule.id, index])),
+    };
     ruleSetsOf.set(all, sets);
   }
   return sets;
@@ -273,6 +315,17 @@ function isMany(count: number, total: number): boolean {
 /** What a piece or check of these stages is cached by: their lines and texts. */
 function keyOf(stages: readonly StagePiece[]): string {
   return stages.map((stage) => `${stage.line}:${stage.text.length}\0${stage.text}`).join('\u0001');
+}
+
+/** Whether the key is `keyOf([stage])`: the same line and text, compared where they lie (no new string of the text). */
+function isKeyOf(key: string, stage: StagePiece): boolean {
+  const head = `${stage.line}:${stage.text.length}\0`;
+  return key.length === head.length + stage.text.length && key.startsWith(head) && key.endsWith(stage.text);
+}
+
+/** The stage text a one-stage key holds. */
+function textOfKey(key: string): string {
+  return key.slice(key.indexOf('\0') + 1);
 }
 
 /** Items in document order, handed to the stage whose lines hold them (the first stage takes those before it too). */
@@ -311,7 +364,7 @@ function lineBreaks(text: string): number {
 
 /** The whole document, made of the instructions each piece parsed on its own lines. */
 function assembledDocument(text: string, own: readonly Piece[]): DockerfileDoc {
-  return new DockerfileDoc(text, { escapeCharacter: own[0].doc.ast.getEscapeCharacter(), instructions: own.flatMap((piece) => piece.own) });
+  return new DockerfileDoc(text, { escapeCharacter: own[0].doc.ast.getEscapeCharacter(), segments: own.map((piece) => piece.own) });
 }
 
 function fingerprintOf(settings: AnalysisSettings, options: AnalyzeOptions): string {

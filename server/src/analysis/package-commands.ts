@@ -216,6 +216,9 @@ export function cacheMountTargets(run: Instruction): string[] {
 
 /** Where a RUN sits: its stage, and whether it is an `ONBUILD RUN` trigger (which runs in a child image). */
 export function runPlacement(doc: DockerfileDoc, run: Instruction): { stage?: Stage; onbuild: boolean } {
+  // A RUN with a stage is one of the document's own: one look-up for nearly every RUN (asked per RUN at every edit).
+  const stage = doc.stageOf(run);
+  if (stage) return { stage, onbuild: false };
   const onbuild = !doc.isTopLevel(run);
   const line = run.getRange().start.line;
   const owner = onbuild ? doc.instructions.find((instruction) => instruction.getRange().start.line <= line && instruction.getRange().end.line >= line) : run;

@@ -1,5 +1,6 @@
 import type { Copy, Instruction } from 'dockerfile-ast';
 import type { DockerfileDoc } from './dockerfile-doc';
+import type { Summarize } from './dockerfile-segment';
 import { stripQuotes } from './instruction-text';
 import type { Range } from './types';
 
@@ -59,18 +60,27 @@ export function copyFromReferences(doc: DockerfileDoc): readonly FromReference[]
 function readReferences(doc: DockerfileDoc): FromReference[] {
   const references: FromReference[] = [];
   const stagesByName = stageIndexesByName(doc);
-  // The COPYs alone, each with its stage: a walk over every instruction cost more than the rest.
-  for (const instruction of doc.instructionsOf('COPY')) {
-    const stageIndex = doc.stageOf(instruction)?.index ?? -1;
-    const flag = (instruction as Copy).getFromFlag();
-    const valueRange = flag?.getValueRange();
-    if (!flag || !valueRange) continue;
-    const value = stripQuotes(doc.textOf(valueRange));
-    if (value === '') continue;
-    references.push({ instruction, value, range: valueRange, target: resolveFrom(doc, stagesByName, stageIndex, value) });
+  for (const written of doc.summaries(copyFromValues)) {
+    for (const { instruction, value, range } of written) {
+      const stageIndex = doc.stageOf(instruction)?.index ?? -1;
+      references.push({ instruction, value, range, target: resolveFrom(doc, stagesByName, stageIndex, value) });
+    }
   }
   return references;
 }
+
+/** A segment's COPYs with a non-empty `--from` value: read once per segment (they depend on the COPY alone), resolved per document. */
+const copyFromValues: Summarize<readonly Omit<FromReference, 'target'>[]> = (segment, doc) => {
+  const written: Omit<FromReference, 'target'>[] = [];
+  for (const instruction of segment.byKeyword.get('COPY') ?? []) {
+    const flag = (instruction as Copy).getFromFlag();
+    const range = flag?.getValueRange();
+    if (!flag || !range) continue;
+    const value = stripQuotes(doc.textOf(range));
+    if (value !== '') written.push({ instruction, value, range });
+  }
+  return written;
+};
 
 const NO_STAGES: readonly number[] = [];
 

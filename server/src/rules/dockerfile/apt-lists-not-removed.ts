@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileDoc } from '../../analysis/dockerfile-doc';
-import { APT_SYNTAX, appendCommand, cacheMountTargets, callRange, findInvocations, runPlacement, stageReachesFinalImage } from '../../analysis/package-commands';
+import type { Summarize } from '../../analysis/dockerfile-segment';
+import { APT_SYNTAX, appendCommand, cacheMountTargets, callRange, findInvocations, runPlacement, stageReachesFinalImage, type ToolInvocation } from '../../analysis/package-commands';
 import { defineRule } from '../../analysis/rule';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
@@ -16,23 +17,31 @@ export const aptListsNotRemoved = defineRule({
   messages: { listsKept: '"{call}" leaves package lists in the image layer; end the same RUN with "rm -rf /var/lib/apt/lists/*".' },
   fixable: true,
   check(doc, report) {
-    for (const run of doc.runInstructions()) {
-      const { stage, onbuild } = runPlacement(doc, run);
-      // Stages that never reach the final image may keep their lists (ONBUILD triggers always reach a child image).
-      if (!onbuild && !stageReachesFinalImage(doc, stage)) continue;
-      const updates = findInvocations(doc, run, (tool) => tool === 'apt-get' || tool === 'apt' || tool === 'aptitude', APT_SYNTAX)
-        .filter((call) => call.subcommand?.value === 'update');
-      if (updates.length === 0 || keepsListsOutOfLayer(run) || removesListsAfter(doc, run, updates[updates.length - 1].index)) continue;
-      const edit = appendCommand(doc, run, CLEANUP, true);
-      report({
-        range: callRange(updates[0]),
-        messageId: 'listsKept',
-        data: { call: `${updates[0].tool} update` },
-        fixes: edit ? [{ title: `Append "&& ${CLEANUP}"`, edits: [edit], safe: true, preferred: true }] : [],
-      });
+    for (const runs of doc.summaries(runsUpdatingApt)) {
+      for (const run of runs) {
+        const { stage, onbuild } = runPlacement(doc, run);
+        // Stages that never reach the final image may keep their lists (ONBUILD triggers always reach a child image).
+        if (!onbuild && !stageReachesFinalImage(doc, stage)) continue;
+        const updates = aptUpdates(doc, run);
+        if (keepsListsOutOfLayer(run) || removesListsAfter(doc, run, updates[updates.length - 1].index)) continue;
+        const edit = appendCommand(doc, run, CLEANUP, true);
+        report({
+          range: callRange(updates[0]),
+          messageId: 'listsKept',
+          data: { call: `${updates[0].tool} update` },
+          fixes: edit ? [{ title: `Append "&& ${CLEANUP}"`, edits: [edit], safe: true, preferred: true }] : [],
+        });
+      }
     }
   },
 });
+
+function aptUpdates(doc: DockerfileDoc, run: Instruction): ToolInvocation[] {
+  return findInvocations(doc, run, (tool) => tool === 'apt-get' || tool === 'apt' || tool === 'aptitude', APT_SYNTAX).filter((call) => call.subcommand?.value === 'update');
+}
+
+/** A segment's RUNs that update apt's lists, kept per segment (the calls depend on the script alone): most RUNs need no more look. */
+const runsUpdatingApt: Summarize<readonly Instruction[]> = (segment, doc) => segment.runs.filter((run) => aptUpdates(doc, run).length > 0);
 
 /** A cache or tmpfs mount of the lists (or of both /var/lib/apt and /var/cache/apt) keeps them out of the layer. */
 function keepsListsOutOfLayer(run: Instruction): boolean {

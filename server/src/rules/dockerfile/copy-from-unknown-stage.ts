@@ -19,7 +19,8 @@ export const copyFromUnknownStage = defineRule({
       if (target.kind === 'later-stage') {
         report({ range, messageId: 'laterStage', data: { value, line: doc.stages[target.index].from.getRange().start.line + 1 } });
       } else if (target.kind === 'unknown') {
-        const stageIndex = doc.stages.findIndex((stage) => stage.instructions.includes(instruction));
+        // The stage holding the COPY, looked up (a scan of every stage's instructions per COPY was quadratic).
+        const stageIndex = doc.stageOf(instruction)?.index ?? -1;
         report({ range, messageId: /^\d+$/.test(value) ? 'unknownIndex' : 'unknownName', data: { value, count: Math.max(stageIndex, 0) } });
       }
     }
