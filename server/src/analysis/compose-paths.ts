@@ -1,6 +1,7 @@
 import type { ComposeDoc, ComposeService } from './compose-doc';
 import type { ComposeNode } from './compose-node';
-import { foldServices, sameData } from './compose-service-folds';
+import { foldServices } from './compose-service-folds';
+import { sameData } from './finding-reuse';
 
 /** A file or folder a Compose file names, to be checked for existence. */
 export interface ReferencedPath {

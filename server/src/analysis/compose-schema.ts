@@ -12,7 +12,8 @@ import schema from '../schemas/compose-spec.json';
 import { canonicalText } from './compose-canonical';
 import { ALL_KEYS, noteRead } from './compose-reads';
 import { pointerSegments, validateData, withPrototypes } from './compose-schema-validate';
-import { foldServices, sameData } from './compose-service-folds';
+import { foldServices } from './compose-service-folds';
+import { sameData } from './finding-reuse';
 import type { Range } from './types';
 
 export interface SchemaProblem {

@@ -61,22 +61,6 @@ export function foldServices<V, R>(doc: ComposeDoc, key: string, read: (service:
   return result;
 }
 
-/** Equality of plain data (strings, numbers, booleans, null, arrays and objects of them), for `same`. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    if (a.length !== other.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], other[i])) return false;
-    return true;
-  }
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) if (!Object.hasOwn(b, key) || !sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  return true;
-}
-
 /**
  * Keeps track, across builds of the parts, of which services changed (compose-parts.ts records
  * them as it replaces a part, its results or its data) and hands out `ServiceChanges`.

@@ -24,9 +24,10 @@ function placeOf(finding: Finding): string {
 
 /**
  * Deep equality of plain data (what findings are made of: strings, numbers, booleans, arrays, plain objects).
- * Walked without key lists or callbacks: every document finding is compared at every edit.
+ * Walked without key lists or callbacks: every document finding is compared at every edit (and the
+ * Compose folds compare edited services' values with it, compose-service-folds.ts).
  */
-function sameData(a: unknown, b: unknown): boolean {
+export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {

@@ -1,7 +1,8 @@
 import type { ComposeDoc, ComposeService } from '../../analysis/compose-doc';
 import { isPlainMap } from '../../analysis/compose-merge';
 import { bindsAllInterfaces, parsePortSpec, portRange, type PortMapping } from '../../analysis/compose-ports';
-import { foldServices, sameData } from '../../analysis/compose-service-folds';
+import { foldServices } from '../../analysis/compose-service-folds';
+import { sameData } from '../../analysis/finding-reuse';
 import { defineRule } from '../../analysis/rule';
 import type { Range } from '../../analysis/types';
 

@@ -1,6 +1,7 @@
 import type { ComposeDoc } from '../../analysis/compose-doc';
 import { isPlainMap } from '../../analysis/compose-merge';
-import { foldServices, sameData } from '../../analysis/compose-service-folds';
+import { foldServices } from '../../analysis/compose-service-folds';
+import { sameData } from '../../analysis/finding-reuse';
 import { defineRule } from '../../analysis/rule';
 
 /** Without a healthcheck Compose knows only that the process runs, and `service_healthy` cannot wait for it. */

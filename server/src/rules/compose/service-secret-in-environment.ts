@@ -1,7 +1,8 @@
 import type { ComposeDoc, ComposeService } from '../../analysis/compose-doc';
 import type { ComposeNode, DictEntry } from '../../analysis/compose-node';
 import { interpolationFix, secretFix, supportsFileVariant } from '../../analysis/compose-secret-fixes';
-import { foldServices, sameData } from '../../analysis/compose-service-folds';
+import { foldServices } from '../../analysis/compose-service-folds';
+import { sameData } from '../../analysis/finding-reuse';
 import { isInterpolated } from '../../analysis/interpolation';
 import { defineRule } from '../../analysis/rule';
 import { isSecretName, nameWords, secretValueKind } from '../../analysis/secrets';
