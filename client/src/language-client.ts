@@ -1,8 +1,9 @@
 import type { ExtensionContext, OutputChannel } from 'vscode';
 import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DiagnosticLinks } from './diagnostic-links';
 import { RestartPolicy } from './restart-policy';
-import { SERVER_NODE_FLAGS } from './server-flags';
+import { SERVER_INIT_OPTIONS, SERVER_NODE_FLAGS } from './server-flags';
 
 /** Editor languages the server lints (keep in step with server/src/lsp/language-kinds.ts). */
 const LANGUAGES = ['dockerfile', 'dockercompose'];
@@ -20,6 +21,7 @@ const WATCHED_FILES = '**/{.hadolint.yaml,.hadolint.yml,.container-hygiene.yaml,
  * while IPC re-serialises every diagnostic on every change.
  */
 export function createLanguageClient(context: ExtensionContext, outputChannel: OutputChannel): LanguageClient {
+  const links = new DiagnosticLinks();
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS] } },
@@ -33,6 +35,8 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
     },
     outputChannel,
     errorHandler: new RestartPolicy('Container Hygiene'),
+    initializationOptions: { ...SERVER_INIT_OPTIONS },
+    middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, links.complete(diagnostics)) },
   };
   return new LanguageClient('containerHygiene', 'Container Hygiene', serverOptions, clientOptions);
 }

@@ -1,7 +1,8 @@
 // Editor latency: time from didChange to the diagnostics for that change, and cold start.
 import { join } from 'node:path';
-import type { Range } from 'vscode-languageserver-protocol/node';
-import { SERVER_NODE_FLAGS } from '../../client/src/server-flags';
+import type { CodeDescription, Diagnostic, Range } from 'vscode-languageserver-protocol/node';
+import { SERVER_INIT_OPTIONS, SERVER_NODE_FLAGS } from '../../client/src/server-flags';
+import { DIAGNOSTIC_SOURCE, ruleDocsUrl } from '../../server/src/rules/docs-url';
 import { BenchClient, type ServerSpec } from './lsp-client';
 import { median, percentile } from './stats';
 
@@ -11,10 +12,31 @@ const TIMEOUT_MS = 30_000;
 export const OUR_SERVER = (debounceMs?: number): ServerSpec => ({
   name: debounceMs === undefined ? 'container-hygiene (default debounce)' : `container-hygiene (debounce ${debounceMs} ms)`,
   command: process.execPath,
-  // Started as the VS Code client starts it (client/src/server-flags.ts).
+  // Started as the VS Code client starts it (client/src/server-flags.ts), and its diagnostics completed as that client does.
   args: [...SERVER_NODE_FLAGS, join(ROOT, 'dist', 'server.js'), '--stdio'],
-  initializationOptions: debounceMs === undefined ? {} : { debounceMs },
+  initializationOptions: { ...SERVER_INIT_OPTIONS, ...(debounceMs === undefined ? {} : { debounceMs }) },
+  completeDiagnostics: completedLikeTheExtension(),
 });
+
+/**
+ * What the VS Code client does to each compact diagnostic it receives (client/src/diagnostic-links.ts): add
+ * the source and the rule's link, one link per rule. The bench client does it before it takes the time.
+ */
+function completedLikeTheExtension(): (diagnostics: Diagnostic[]) => void {
+  const links = new Map<string, CodeDescription>();
+  return (diagnostics) => {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== undefined || typeof diagnostic.code !== 'string') continue;
+      let link = links.get(diagnostic.code);
+      if (!link) {
+        link = { href: ruleDocsUrl(diagnostic.code) };
+        links.set(diagnostic.code, link);
+      }
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.codeDescription = link;
+    }
+  };
+}
 
 export const PEER_SERVER: ServerSpec = {
   name: 'dockerfile-language-server-nodejs',

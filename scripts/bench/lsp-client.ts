@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import {
   ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
   InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader,
-  StreamMessageWriter, type ClientCapabilities, type ProtocolConnection, type PublishDiagnosticsParams, type Range,
+  StreamMessageWriter, type ClientCapabilities, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams, type Range,
 } from 'vscode-languageserver-protocol/node';
 
 export interface ServerSpec {
@@ -12,6 +12,8 @@ export interface ServerSpec {
   command: string;
   args: string[];
   initializationOptions?: Record<string, unknown>;
+  /** What the server's own editor client does to each publish before showing it (our compact diagnostics); timed. */
+  completeDiagnostics?: (diagnostics: Diagnostic[]) => void;
 }
 
 /** What an editor announces: pull configuration, versioned diagnostics. */
@@ -41,7 +43,8 @@ export class BenchClient {
   private readonly waiters = new Set<() => void>();
   private readonly exited: Promise<number | null>;
 
-  private constructor(readonly child: ChildProcessWithoutNullStreams, readonly connection: ProtocolConnection, readonly startedAt: number) {
+  private constructor(readonly child: ChildProcessWithoutNullStreams, readonly connection: ProtocolConnection, readonly startedAt: number,
+    complete: (diagnostics: Diagnostic[]) => void = () => undefined) {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
     // BENCH_STDERR=1 shows what the server logs (timing experiments); otherwise it is drained unread.
     if (process.env.BENCH_STDERR) child.stderr.pipe(process.stderr);
@@ -49,6 +52,7 @@ export class BenchClient {
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => null));
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      complete(params.diagnostics);
       const at = performance.now();
       this.latest.set(params.uri, params);
       this.publishes.push({ params: { uri: params.uri, version: params.version, diagnosticCount: params.diagnostics.length }, at });
@@ -63,7 +67,7 @@ export class BenchClient {
     const startedAt = performance.now();
     const child = spawn(spec.command, spec.args, { stdio: 'pipe' }) as ChildProcessWithoutNullStreams;
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new BenchClient(child, connection, startedAt);
+    const client = new BenchClient(child, connection, startedAt, spec.completeDiagnostics);
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: null, capabilities: CAPABILITIES, initializationOptions: spec.initializationOptions ?? {},
     });

@@ -147,7 +147,10 @@ are then inflated, while the ratios, measured in the same run, stay comparable.
   time. Every server (a fresh process per run) first gets ${report.settings.warmupEdits ?? 0} warm-up edits on the same file, timed
   apart: its code is still being compiled then, a cost an editor session pays once, not per keystroke. Our server runs with \`initializationOptions.debounceMs: 0\` for the comparison, and again with its default
   debounce (150 ms, what an editor gets) to be honest about what users see. It is started as the VS Code client
-  starts it: over stdio, with the Node flags of \`client/src/server-flags.ts\` (\`${SERVER_NODE_FLAGS.join(' ')}\`).
+  starts it: over stdio, with the Node flags of \`client/src/server-flags.ts\` (\`${SERVER_NODE_FLAGS.join(' ')}\`) and its
+  \`initializationOptions\` (\`compactDiagnostics\`: since 2026-11-29 the server leaves each diagnostic's source and rule link
+  to the client). The bench client then adds them back to every diagnostic, as the extension's middleware does
+  (\`client/src/diagnostic-links.ts\`), before it takes the time; the peer's diagnostics arrive complete.
 - **Cold start**: from spawning the process to the first diagnostics of a 30-line Dockerfile (the client
   initializes, then opens the file). Our server lints a freshly opened document without waiting for the debounce.
 - **Memory**: \`VmRSS\` of the server process from \`/proc/<pid>/status\` right after the last edit of the big files,

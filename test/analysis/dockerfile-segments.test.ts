@@ -2,6 +2,8 @@
 // the kept reports of analyze.ts) must follow every change that matters: each test fails if that invalidation goes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { analyze, runRules } from '../../server/src/analysis/analyze';
 import { DockerfileDoc } from '../../server/src/analysis/dockerfile-doc';
 import { DocumentSegment } from '../../server/src/analysis/dockerfile-segment';
@@ -94,5 +96,35 @@ describe('what the incremental Dockerfile analysis keeps', () => {
       const assembled = new DockerfileDoc(text, { escapeCharacter: '\\', segments: cuts.map((instructions) => new DocumentSegment(instructions)) });
       assert.deepEqual(view(assembled), view(parsed), JSON.stringify(cuts.map((instructions) => instructions.length)));
     }
+  });
+
+  it('the keys and shapes kept for unchanged stages keep no old version of the document alive', () => {
+    // V8 keeps `a + b` and a long slice as views of their parts: a key built from a stage cut out of the document
+    // would pin the whole text of the edit that last changed the stage. A 1 MB comment (in the last stage, which
+    // the edits leave alone) makes each version count.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const heapAfterCollecting = (): number => {
+      collect();
+      collect();
+      return process.memoryUsage().heapUsed;
+    };
+    const analyzer = new DockerfileIncrementalAnalyzer();
+    let text = `${bigDockerfile(400)}${`# ${'x'.repeat(10_000)}\n`.repeat(100)}`;
+    analyzer.analyze(text, defaultSettings);
+    const workdirLines = text.split('\n').flatMap((line, index) => (line.startsWith('WORKDIR ') ? [index] : [])).slice(0, 25);
+    const typeAtTheEndOf = (line: number): void => {
+      const lines = text.split('\n');
+      lines[line] += 'x';
+      text = lines.join('\n');
+      analyzer.analyze(text, defaultSettings);
+      assert.equal(analyzer.stats.full, false);
+    };
+    // After a few edits, what the current and the last versions hold is in place; twenty more must not add twenty versions.
+    workdirLines.slice(0, 5).forEach(typeAtTheEndOf);
+    const before = heapAfterCollecting();
+    workdirLines.slice(5).forEach(typeAtTheEndOf);
+    const grown = heapAfterCollecting() - before;
+    assert.ok(grown < 3 * text.length, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over 20 edits of a ${(text.length / 1e6).toFixed(1)} MB text`);
   });
 });

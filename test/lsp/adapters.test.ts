@@ -98,6 +98,9 @@ describe('start-up', () => {
     assert.equal(readInitOptions(undefined).debounceMs, 150);
     assert.equal(readInitOptions({ debounceMs: -1 }).debounceMs, 150);
     assert.equal(readInitOptions({ debounceMs: '5' }).debounceMs, 150);
+    assert.equal(readInitOptions({ compactDiagnostics: true }).compactDiagnostics, true);
+    assert.equal(readInitOptions({ compactDiagnostics: 'yes' }).compactDiagnostics, false);
+    assert.equal(readInitOptions(undefined).compactDiagnostics, false);
   });
 
   it('lints only languages in the table', () => {

@@ -33,6 +33,31 @@ describe('diagnostics', () => {
     assert.deepEqual(latest.data, { pin });
   });
 
+  it('leaves the source and docs link to a client that asks for compact diagnostics, which then gets the same quick fixes', async () => {
+    const full = await TestClient.start();
+    client = await TestClient.start({ initializationOptions: { debounceMs: 0, compactDiagnostics: true } });
+    try {
+      const uri = 'untitled:Dockerfile-compact';
+      await full.open(uri, POSTGRES);
+      await client.open(uri, POSTGRES);
+      const complete = (await full.waitForDiagnostics(uri)).diagnostics;
+      const compact = (await client.waitForDiagnostics(uri)).diagnostics;
+      assert.ok(compact.length >= 2, JSON.stringify(compact));
+      assert.deepEqual(compact, complete.map(({ source, codeDescription, ...rest }) => {
+        assert.equal(source, 'container-hygiene');
+        assert.ok(codeDescription?.href.endsWith(`/${String(rest.code)}.md`));
+        return rest;
+      }));
+      // The VS Code client puts the source and link back (client/src/diagnostic-links.ts) and echoes them in code-action requests.
+      const relative = withCode({ uri, diagnostics: complete }, 'secret-in-env-or-arg')[0];
+      const titles = async (of: TestClient): Promise<string[]> => (await of.codeActions(uri, relative.range, [relative])).map((action) => action.title);
+      assert.ok((await titles(client)).length > 0);
+      assert.deepEqual(await titles(client), await titles(full));
+    } finally {
+      await full.dispose();
+    }
+  });
+
   it('maps severities and reports syntax errors', async () => {
     client = await TestClient.start();
     await client.open('untitled:Dockerfile-syntax', 'FROM alpine:3.20\nFROBNICATE now\nWORKDIR app\n');

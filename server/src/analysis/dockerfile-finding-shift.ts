@@ -7,6 +7,7 @@
 import type { StagePiece } from './dockerfile-stages-cut';
 import type { Rule } from './rule';
 import { moveFinding } from './finding-move';
+import { detached } from './text';
 import type { Finding } from './types';
 
 /** What the stage-scoped rules found on one stage's lines, in a text of that stage and the stages it is built FROM. */
@@ -30,8 +31,8 @@ export function shapeOf(stages: readonly StagePiece[]): string {
   return stages.map((stage) => `${last - stage.line}:${stage.text.length}\0${stage.text}`).join('\u0001');
 }
 
-/** A check of these stages, for the findings found on them. */
-export function checkedStage(stages: readonly StagePiece[], findings: Finding[], shape = shapeOf(stages)): CheckedStage {
+/** A check of these stages, for the findings found on them (its shape detached: it is kept while the stage is unchanged). */
+export function checkedStage(stages: readonly StagePiece[], findings: Finding[], shape = detached(shapeOf(stages))): CheckedStage {
   return { findings, shape, line: stages[stages.length - 1].line, from: stages[0].line };
 }
 

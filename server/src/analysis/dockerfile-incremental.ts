@@ -5,6 +5,7 @@ import { checkedStage, namesLine, shapeOf, shiftedCheck, type CheckedStage } fro
 import { reuseEqualFindings } from './finding-reuse';
 import { cutStages, type CutDockerfile, type StagePiece } from './dockerfile-stages-cut';
 import { unanalyzableReason } from './input-guard';
+import { detached } from './text';
 import type { Rule } from './rule';
 import type { AnalysisSettings, Finding } from './types';
 import { rulesFor } from '../rules/registry';
@@ -56,7 +57,7 @@ interface Call {
   rules: RuleSets;
   pieces: Map<string, Piece>;
   checks: Map<string, CheckedStage>;
-  /** The checks by shape, but the first stage's (it never moves). A Map key is flattened: shapes keep no texts they were cut from alive. */
+  /** The checks by shape, but the first stage's (it never moves). Shapes are detached (checkedStage): they keep no texts they were cut from alive. */
   byShape: Map<string, CheckedStage>;
   /** The text parsed whole, when most stages had moved or changed. */
   wholeParse?: DockerfileDoc;
@@ -143,7 +144,8 @@ export class DockerfileIncrementalAnalyzer {
     for (; head < Math.min(stages.length, last.length) && same(head, head); head++) keys[head] = last[head];
     const rest = Math.min(stages.length, last.length) - head;
     for (let tail = 1; tail <= rest && same(stages.length - tail, last.length - tail); tail++) keys[stages.length - tail] = last[last.length - tail];
-    return keys.map((key, index) => key ?? keyOf([stages[index]]));
+    // A new key is kept while its stage is unchanged: detached, it keeps no version of the document alive.
+    return keys.map((key, index) => key ?? detached(keyOf([stages[index]])));
   }
 
   /**

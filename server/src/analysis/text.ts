@@ -115,6 +115,15 @@ export function detachedSlice(text: string, start: number, end: number): string 
   return (' ' + text.slice(start, end)).slice(1);
 }
 
+/**
+ * The string with characters of its own. V8 keeps a concatenation as a pair of its parts, so a key built
+ * from a stage cut out of a document would keep that whole version of the document alive for as long
+ * as the key is kept (the same view as `detachedSlice`, one step removed).
+ */
+export function detached(text: string): string {
+  return detachedSlice(text, 0, text.length);
+}
+
 export function replace(range: Range, newText: string): TextEdit {
   return { range, newText };
 }

@@ -1,10 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding, Fix, PinnableImage, Severity } from '../analysis/types';
-import { ruleDocsUrl } from '../rules/docs-url';
+import { DIAGNOSTIC_SOURCE, ruleDocsUrl } from '../rules/docs-url';
 import { isRange } from './pinning';
 
-export { RULE_DOCS_BASE_URL, ruleDocsUrl } from '../rules/docs-url';
-export const DIAGNOSTIC_SOURCE = 'container-hygiene';
+export { DIAGNOSTIC_SOURCE, RULE_DOCS_BASE_URL, ruleDocsUrl } from '../rules/docs-url';
 
 /**
  * What the code-action handler reads back from one of our diagnostics. The rule is its `code`; fixes
@@ -33,23 +32,30 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
  * Diagnostics are frozen: the stdio transport caches each one's JSON (message-json.ts).
  */
 const diagnosticOf = new WeakMap<Finding, Diagnostic>();
+const compactDiagnosticOf = new WeakMap<Finding, Diagnostic>();
 
-export function toDiagnostic(finding: Finding): Diagnostic {
-  let diagnostic = diagnosticOf.get(finding);
+/**
+ * The finding as a diagnostic. Compact, it leaves out `source` and `codeDescription`, which a client that
+ * asked for that (`compactDiagnostics`) derives from the `code`: the rule's docs link alone is a quarter of
+ * a publish's bytes, the same in every diagnostic of a rule.
+ */
+export function toDiagnostic(finding: Finding, compact = false): Diagnostic {
+  const cache = compact ? compactDiagnosticOf : diagnosticOf;
+  let diagnostic = cache.get(finding);
   if (!diagnostic) {
-    diagnostic = makeDiagnostic(finding);
-    diagnosticOf.set(finding, diagnostic);
+    diagnostic = makeDiagnostic(finding, compact);
+    cache.set(finding, diagnostic);
   }
   return diagnostic;
 }
 
-function makeDiagnostic(finding: Finding): Diagnostic {
+function makeDiagnostic(finding: Finding, compact: boolean): Diagnostic {
   return Object.freeze({
     range: finding.range,
     severity: SEVERITIES[finding.severity],
-    source: DIAGNOSTIC_SOURCE,
+    ...(compact ? {} : { source: DIAGNOSTIC_SOURCE }),
     code: finding.rule,
-    codeDescription: Object.freeze({ href: ruleDocsUrl(finding.rule) }),
+    ...(compact ? {} : { codeDescription: Object.freeze({ href: ruleDocsUrl(finding.rule) }) }),
     message: finding.message,
     ...(finding.pin ? { data: { pin: finding.pin } } : {}),
   });

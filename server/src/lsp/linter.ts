@@ -19,6 +19,8 @@ export interface LinterOptions {
   debounceMs: number;
   /** Restrict to these rules (tests); the registry otherwise. */
   rules?: readonly Rule[];
+  /** Leave each diagnostic's source and rule link to the client (see InitOptions). */
+  compactDiagnostics?: boolean;
 }
 
 export interface LinterHost {
@@ -131,7 +133,8 @@ export class DocumentLinter {
       const document = this.documents.get(uri);
       if (!document || this.tickets.get(uri) !== ticket) return;
       const findings = this.run(document, kind, effective);
-      const diagnostics = findings.map(toDiagnostic);
+      const compact = this.options.compactDiagnostics === true;
+      const diagnostics = findings.map((finding) => toDiagnostic(finding, compact));
       this.published.set(uri, { version: document.version, findings });
       this.linted.add(uri);
       this.host.publish({ uri, version: document.version, diagnostics });

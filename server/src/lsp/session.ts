@@ -44,7 +44,7 @@ export class Session {
         onPublished();
       },
       logError: (message) => connection.console.error(message),
-    }, { debounceMs: readInitOptions(params.initializationOptions).debounceMs }, this.composeFiles);
+    }, readInitOptions(params.initializationOptions), this.composeFiles);
     const edits = editCapabilities(params.capabilities);
     this.pinning = resolvesEdits(params.capabilities) ? new ImagePinning(documents, new RegistryClient(), {
       localImageDigests: (image) => connection.sendRequest<LocalImageDigestsResult>(LOCAL_IMAGE_DIGESTS_METHOD, { image } satisfies LocalImageDigestsParams),
