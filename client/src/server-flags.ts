@@ -20,3 +20,17 @@ export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2', 
  * back (client/src/diagnostic-links.ts).
  */
 export const SERVER_INIT_OPTIONS: Readonly<{ compactDiagnostics: true }> = Object.freeze({ compactDiagnostics: true });
+
+/**
+ * Environment the client adds for the language server process: glibc's allocator (Linux) with one arena
+ * and fixed thresholds. By default glibc gives each of V8's worker threads an arena of its own, and raises
+ * its mmap threshold after each big block freed, so the buffers of big publishes end up in the heap it
+ * keeps. Measured with the bench's 1,000-instruction Dockerfile and 300-service Compose file, 2 runs each:
+ * resident memory at the last edit 101-104 -> 93-95 MB, 3 s later 87-89 -> 79-80 MB, latency within noise.
+ * Other C libraries and platforms ignore these names.
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = Object.freeze({
+  MALLOC_ARENA_MAX: '1',
+  MALLOC_MMAP_THRESHOLD_: '131072',
+  MALLOC_TRIM_THRESHOLD_: '131072',
+});

@@ -1,7 +1,7 @@
 // Editor latency: time from didChange to the diagnostics for that change, and cold start.
 import { join } from 'node:path';
 import type { CodeDescription, Diagnostic, Range } from 'vscode-languageserver-protocol/node';
-import { SERVER_INIT_OPTIONS, SERVER_NODE_FLAGS } from '../../client/src/server-flags';
+import { SERVER_ENV, SERVER_INIT_OPTIONS, SERVER_NODE_FLAGS } from '../../client/src/server-flags';
 import { DIAGNOSTIC_SOURCE, ruleDocsUrl } from '../../server/src/rules/docs-url';
 import { BenchClient, type ServerSpec } from './lsp-client';
 import { median, percentile } from './stats';
@@ -14,6 +14,7 @@ export const OUR_SERVER = (debounceMs?: number): ServerSpec => ({
   command: process.execPath,
   // Started as the VS Code client starts it (client/src/server-flags.ts), and its diagnostics completed as that client does.
   args: [...SERVER_NODE_FLAGS, join(ROOT, 'dist', 'server.js'), '--stdio'],
+  env: SERVER_ENV,
   initializationOptions: { ...SERVER_INIT_OPTIONS, ...(debounceMs === undefined ? {} : { debounceMs }) },
   completeDiagnostics: completedLikeTheExtension(),
 });

@@ -12,6 +12,8 @@ export interface ServerSpec {
   command: string;
   args: string[];
   initializationOptions?: Record<string, unknown>;
+  /** Added to the environment the server process inherits. */
+  env?: Readonly<Record<string, string>>;
   /** What the server's own editor client does to each publish before showing it (our compact diagnostics); timed. */
   completeDiagnostics?: (diagnostics: Diagnostic[]) => void;
 }
@@ -65,7 +67,7 @@ export class BenchClient {
   /** Spawns the server and completes the initialize handshake. */
   static async start(spec: ServerSpec): Promise<BenchClient> {
     const startedAt = performance.now();
-    const child = spawn(spec.command, spec.args, { stdio: 'pipe' }) as ChildProcessWithoutNullStreams;
+    const child = spawn(spec.command, spec.args, { stdio: 'pipe', env: { ...process.env, ...spec.env } }) as ChildProcessWithoutNullStreams;
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new BenchClient(child, connection, startedAt, spec.completeDiagnostics);
     await connection.sendRequest(InitializeRequest.type, {

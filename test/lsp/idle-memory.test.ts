@@ -9,15 +9,20 @@ import { SERVER_PATH, TestClient } from './helpers/test-client';
 
 const MB = 1024 * 1024;
 
-/** A release with a fake heap (a collection brings it down to `live`), recording the kind of each collection; timers are mocked. */
+/**
+ * A release with a fake heap (a collection brings it down to `live`; the pages V8 holds are `heap` plus `spare`),
+ * recording the kind of each collection; timers are mocked.
+ */
 function harness() {
-  const state = { heap: 50 * MB, live: 30 * MB, collections: 0, kinds: [] as string[] };
+  const state = { heap: 50 * MB, spare: 0, live: 30 * MB, collections: 0, kinds: [] as string[] };
   const collect = (kind: string) => () => {
     state.collections++;
     state.kinds.push(kind);
     state.heap = state.live;
+    if (kind === 'compacting') state.spare = 0;
   };
-  const release = new IdleMemoryRelease({ compacting: collect('compacting'), plain: collect('plain') }, { delayMs: 1000, afterOpenMs: 100, openWindowMs: 5000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, () => state.heap);
+  const heap = { used: () => state.heap, committed: () => state.heap + state.spare };
+  const release = new IdleMemoryRelease({ compacting: collect('compacting'), plain: collect('plain') }, { delayMs: 1000, afterOpenMs: 100, openWindowMs: 5000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, heap);
   /** Activity, then `ms` of quiet. */
   const quietAfterActivity = (ms: number): void => {
     release.activity();
@@ -55,6 +60,26 @@ describe('IdleMemoryRelease', () => {
     assert.equal(state.collections, 0, 'typing every 600 ms never pauses for a collection');
     mock.timers.tick(400);
     assert.equal(state.collections, 1);
+  });
+
+  it('gives back pages the heap grew into when little garbage is left in them, when quiet (compacting only)', () => {
+    const { release, state, quietAfterActivity } = harness();
+    // V8's own collections kept up with the garbage while edits came, but the heap kept the pages it grew into.
+    state.heap += 3 * MB;
+    state.spare = 9 * MB;
+    quietAfterActivity(1000);
+    assert.deepEqual(state.kinds, ['compacting'], '12 MB of pages over what is live: given back');
+    state.heap += 3 * MB;
+    quietAfterActivity(1000);
+    assert.equal(state.collections, 1, '3 MB of garbage and no spare pages: not worth a pause');
+    // The collection after an open frees garbage only: spare pages do not call for it.
+    state.spare = 20 * MB;
+    release.opened();
+    release.published();
+    mock.timers.tick(100);
+    assert.equal(state.collections, 1, 'a plain collection would give no pages back');
+    quietAfterActivity(1000);
+    assert.deepEqual(state.kinds, ['compacting', 'compacting'], 'the compacting one would');
   });
 
   it('collects a big heap of garbage, but leaves a big live heap to V8 (its pause grows with what is live)', () => {

@@ -21,6 +21,17 @@ export interface IdleMemoryOptions {
 const MB = 1024 * 1024;
 export const IDLE_MEMORY_DEFAULTS: IdleMemoryOptions = { delayMs: 1000, afterOpenMs: 100, openWindowMs: 5000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB };
 
+/** The V8 heap, in bytes: what its objects take, and the pages it holds for them (`process.memoryUsage()`). */
+export interface HeapProbe {
+  used(): number;
+  committed(): number;
+}
+
+const PROCESS_HEAP: HeapProbe = {
+  used: () => process.memoryUsage().heapUsed,
+  committed: () => process.memoryUsage().heapTotal,
+};
+
 /** The full collections the server may run (`exposedGc`). */
 export interface Collectors {
   /** Also moves live objects off sparse pages, which are then unmapped: gives memory back, and pauses longer. */
@@ -33,8 +44,8 @@ export interface Collectors {
  * Runs full collections at moments that keep them away from typing.
  * - Once the server goes quiet, it gives memory back: linting a big file grows V8's heap, and V8
  *   keeps the pages it grew into until its own memory reducer runs, 8-10 s after the last full
- *   collection. After `delayMs` without activity, when the heap grew by `minGrowthBytes` since the
- *   last collection, this runs a compacting one.
+ *   collection. After `delayMs` without activity, when the heap holds `minGrowthBytes` of pages more
+ *   than the last collection kept live, this runs a compacting one.
  * - Shortly after an opened document's first diagnostics: that first whole analysis leaves megabytes
  *   of garbage in the old generation, and V8 would otherwise collect it with an incremental marking
  *   that runs during the next edits (on the bench's Compose file: 10 ms of marking steps, and one
@@ -55,9 +66,9 @@ export class IdleMemoryRelease {
   constructor(
     private readonly collectors: Collectors | undefined,
     private readonly options: IdleMemoryOptions = IDLE_MEMORY_DEFAULTS,
-    private readonly heapUsed: () => number = () => process.memoryUsage().heapUsed,
+    private readonly heap: HeapProbe = PROCESS_HEAP,
   ) {
-    this.baseline = heapUsed();
+    this.baseline = heap.used();
   }
 
   /** Something happened (a change, a publish): wait for quiet again. */
@@ -97,15 +108,18 @@ export class IdleMemoryRelease {
   }
 
   private collectIfGrown(compact: boolean): void {
-    const used = this.heapUsed();
+    const used = this.heap.used();
     // The baseline is the heap the last collection kept: about what is live. V8's own collections lower
     // the heap too (a big file closed, then its reducer ran): the lowest heap seen is nearer the truth.
     this.baseline = Math.min(this.baseline, used);
-    if (!this.collectors || used - this.baseline < this.options.minGrowthBytes || this.baseline > this.options.maxLiveBytes) return;
+    // A compacting collection gives back the pages the heap holds beyond what is live, garbage or not: V8
+    // grows its pages while edits come even when little of the garbage is left in them. A plain one frees garbage.
+    const reclaimable = (compact ? Math.max(used, this.heap.committed()) : used) - this.baseline;
+    if (!this.collectors || reclaimable < this.options.minGrowthBytes || this.baseline > this.options.maxLiveBytes) return;
     if (compact) this.collectors.compacting();
     else this.collectors.plain();
     this.releases++;
-    this.baseline = this.heapUsed();
+    this.baseline = this.heap.used();
   }
 }
 

@@ -35,7 +35,7 @@ async function waitFor<T>(what: string, find: () => T | undefined, timeoutMs = 2
 describe('the language server process', () => {
   after(revertAndCloseAll);
 
-  it('runs over stdio with the memory flags, and comes back after it is killed, serving the open document', async () => {
+  it('runs over stdio with the memory flags and allocator settings, and comes back after it is killed, serving the open document', async () => {
     const editor = await open('db/Dockerfile');
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, 'the first diagnostics', (found) => found.some((d) => ruleOf(d) === 'image-latest-tag'));
@@ -44,6 +44,8 @@ describe('the language server process', () => {
     assert.equal(others.length, 0, `More than one server: ${JSON.stringify([server, ...others])}`);
     assert.ok(server.args.includes('--stdio'), `Server command line: ${server.args.join(' ')}`);
     for (const flag of ['--max-semi-space-size=2', '--expose-gc']) assert.ok(server.args.includes(flag), `${flag} missing from the server command line: ${server.args.join(' ')}`);
+    const environment = readFileSync(`/proc/${server.pid}/environ`, 'utf8').split('\0');
+    for (const variable of ['MALLOC_ARENA_MAX=1', 'MALLOC_MMAP_THRESHOLD_=131072']) assert.ok(environment.includes(variable), `${variable} missing from the server's environment`);
 
     process.kill(server.pid, 'SIGKILL');
     const restarted = await waitFor('a new server process', () => serverProcesses().find((candidate) => candidate.pid !== server.pid));
