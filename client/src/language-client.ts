@@ -3,7 +3,7 @@ import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DiagnosticLinks } from './diagnostic-links';
 import { RestartPolicy } from './restart-policy';
-import { SERVER_ENV, SERVER_INIT_OPTIONS, SERVER_NODE_FLAGS } from './server-flags';
+import { SERVER_ENV, SERVER_INIT_OPTIONS, serverNodeFlags } from './server-flags';
 
 /** Editor languages the server lints (keep in step with server/src/lsp/language-kinds.ts). */
 const LANGUAGES = ['dockerfile', 'dockercompose'];
@@ -24,9 +24,10 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
   const links = new DiagnosticLinks();
   const serverModule = context.asAbsolutePath('dist/server.js');
   const env = { ...process.env, ...SERVER_ENV };
+  const flags = serverNodeFlags();
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS], env } },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'], env } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: flags, env } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...flags, '--nolazy', '--inspect=6009'], env } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]), YAML_FILES],

@@ -9,10 +9,28 @@
  *   after the last edit, where V8 alone waits 8-10 s. (The server used to start with
  *   `--compact-on-every-full-gc` for that; it made V8's own full collections during typing 10-30 ms
  *   long, so compaction is now switched on for the idle collection only.)
+ * - `--v8-pool-size=1 --single-threaded-gc`: one V8 worker thread instead of four, and collections on the
+ *   server's own thread. The editor, the extension host and the server share the CPUs; V8's helpers
+ *   competing for them made some collections wait for a helper (pauses of 5-10 ms of which 1 ms was
+ *   collecting). Interleaved runs on 2 CPUs, 12 each, bench files: Dockerfile p50 / p99 3.8 / 14.0 ->
+ *   3.1 / 11.8 ms, Compose 6.5 / 16.2 -> 6.1 / 11.2 ms. (`--single-threaded`, which also compiles on
+ *   the server's thread: p99 30-35 ms.)
  * `--optimize-for-size` reaches about 95 MB during the edits too, but Compose edits get slower (p99
  * about 40 ms against about 25).
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2', '--expose-gc'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2', '--expose-gc', '--v8-pool-size=1', '--single-threaded-gc'];
+
+/** Those of the flags that are Node's own options, not V8's. */
+const NODE_OPTIONS = new Set(['--v8-pool-size']);
+
+/**
+ * The flags for the runtime that will start the server (VS Code's Electron, or Node): a Node option the
+ * runtime does not know would stop the server before it runs, so those are passed only when the runtime
+ * lists them (`process.allowedNodeEnvironmentFlags` of the extension host, the same binary).
+ */
+export function serverNodeFlags(allowed: ReadonlySet<string> = process.allowedNodeEnvironmentFlags): string[] {
+  return SERVER_NODE_FLAGS.filter((flag) => !NODE_OPTIONS.has(flag.split('=')[0]) || allowed.has(flag.split('=')[0]));
+}
 
 /**
  * The `initializationOptions` the client starts the language server with (the benchmark too):

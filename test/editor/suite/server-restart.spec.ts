@@ -43,7 +43,7 @@ describe('the language server process', () => {
     assert.ok(server, 'No child process of the extension host runs dist/server.js');
     assert.equal(others.length, 0, `More than one server: ${JSON.stringify([server, ...others])}`);
     assert.ok(server.args.includes('--stdio'), `Server command line: ${server.args.join(' ')}`);
-    for (const flag of ['--max-semi-space-size=2', '--expose-gc']) assert.ok(server.args.includes(flag), `${flag} missing from the server command line: ${server.args.join(' ')}`);
+    for (const flag of ['--max-semi-space-size=2', '--expose-gc', '--v8-pool-size=1', '--single-threaded-gc']) assert.ok(server.args.includes(flag), `${flag} missing from the server command line: ${server.args.join(' ')}`);
     const environment = readFileSync(`/proc/${server.pid}/environ`, 'utf8').split('\0');
     for (const variable of ['MALLOC_ARENA_MAX=1', 'MALLOC_MMAP_THRESHOLD_=131072']) assert.ok(environment.includes(variable), `${variable} missing from the server's environment`);
 
