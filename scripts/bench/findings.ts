@@ -181,6 +181,7 @@ export const FINDINGS = [
   "  12 interleaved runs each: Dockerfile p50 / p99 3.8 / 14.0 -> 3.1 / 11.8 ms, Compose 6.5 / 16.2 -> 6.1 / 11.2 ms",
   "  (a second A/B, 10 runs: 3.8 / 11.5 -> 3.1 / 10.4 and 7.1 / 17.8 -> 6.3 / 12.8 ms). `--v8-pool-size=1` alone",
   "  lowered the p50 as much, not the p99; `--single-threaded` (compiling on the main thread too) gave p99s of 30-35 ms.",
+  "  Cold start rose with them, within its goal: 158-170 ms in the runs before, 177-197 ms in the two runs after.",
   "- Memory: a kept Dockerfile stage's cache key and shape were V8 concatenations holding a slice of the whole",
   "  document text, so every stage edited once kept its version of the document (36 versions after the bench's",
   "  edits); they are now detached. The client starts the server with `MALLOC_ARENA_MAX=1` and fixed glibc mmap",
