@@ -29,7 +29,10 @@ const NODE_OPTIONS = new Set(['--v8-pool-size']);
  * lists them (`process.allowedNodeEnvironmentFlags` of the extension host, the same binary).
  */
 export function serverNodeFlags(allowed: ReadonlySet<string> = process.allowedNodeEnvironmentFlags): string[] {
-  return SERVER_NODE_FLAGS.filter((flag) => !NODE_OPTIONS.has(flag.split('=')[0]) || allowed.has(flag.split('=')[0]));
+  return SERVER_NODE_FLAGS.filter((flag) => {
+    const name = flag.split('=')[0];
+    return !NODE_OPTIONS.has(name) || allowed.has(name);
+  });
 }
 
 /**

@@ -21,7 +21,7 @@ function harness() {
     state.heap = state.live;
     if (kind === 'compacting') state.spare = 0;
   };
-  const heap = { used: () => state.heap, committed: () => state.heap + state.spare };
+  const heap = () => ({ used: state.heap, committed: state.heap + state.spare });
   const release = new IdleMemoryRelease({ compacting: collect('compacting'), plain: collect('plain') }, { delayMs: 1000, afterOpenMs: 100, openWindowMs: 5000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB }, heap);
   /** Activity, then `ms` of quiet. */
   const quietAfterActivity = (ms: number): void => {

@@ -21,16 +21,17 @@ export interface IdleMemoryOptions {
 const MB = 1024 * 1024;
 export const IDLE_MEMORY_DEFAULTS: IdleMemoryOptions = { delayMs: 1000, afterOpenMs: 100, openWindowMs: 5000, minGrowthBytes: 8 * MB, maxLiveBytes: 128 * MB };
 
-/** The V8 heap, in bytes: what its objects take, and the pages it holds for them (`process.memoryUsage()`). */
-export interface HeapProbe {
-  used(): number;
-  committed(): number;
+/** The V8 heap, in bytes: what its objects take, and the pages it holds for them. */
+export interface HeapFigures {
+  used: number;
+  committed: number;
 }
 
-const PROCESS_HEAP: HeapProbe = {
-  used: () => process.memoryUsage().heapUsed,
-  committed: () => process.memoryUsage().heapTotal,
-};
+/** Both figures from one `process.memoryUsage()` (which also reads the resident size from the system). */
+function processHeap(): HeapFigures {
+  const { heapUsed, heapTotal } = process.memoryUsage();
+  return { used: heapUsed, committed: heapTotal };
+}
 
 /** The full collections the server may run (`exposedGc`). */
 export interface Collectors {
@@ -66,9 +67,9 @@ export class IdleMemoryRelease {
   constructor(
     private readonly collectors: Collectors | undefined,
     private readonly options: IdleMemoryOptions = IDLE_MEMORY_DEFAULTS,
-    private readonly heap: HeapProbe = PROCESS_HEAP,
+    private readonly heap: () => HeapFigures = processHeap,
   ) {
-    this.baseline = heap.used();
+    this.baseline = heap().used;
   }
 
   /** Something happened (a change, a publish): wait for quiet again. */
@@ -108,18 +109,18 @@ export class IdleMemoryRelease {
   }
 
   private collectIfGrown(compact: boolean): void {
-    const used = this.heap.used();
+    const { used, committed } = this.heap();
     // The baseline is the heap the last collection kept: about what is live. V8's own collections lower
     // the heap too (a big file closed, then its reducer ran): the lowest heap seen is nearer the truth.
     this.baseline = Math.min(this.baseline, used);
     // A compacting collection gives back the pages the heap holds beyond what is live, garbage or not: V8
     // grows its pages while edits come even when little of the garbage is left in them. A plain one frees garbage.
-    const reclaimable = (compact ? Math.max(used, this.heap.committed()) : used) - this.baseline;
+    const reclaimable = (compact ? Math.max(used, committed) : used) - this.baseline;
     if (!this.collectors || reclaimable < this.options.minGrowthBytes || this.baseline > this.options.maxLiveBytes) return;
     if (compact) this.collectors.compacting();
     else this.collectors.plain();
     this.releases++;
-    this.baseline = this.heap.used();
+    this.baseline = this.heap().used;
   }
 }
 
